@@ -7,7 +7,7 @@ namespace onestory::internal {
 [[noreturn]] void CheckFailed(const char* file, int line, const char* condition, const char* message);
 }  // namespace onestory::internal
 
-#define ONESTORY_CHECK(condition, message)                                                 \
-    do {                                                                                   \
+#define ONESTORY_CHECK(condition, message)                                                            \
+    do {                                                                                              \
         if (!(condition)) ::onestory::internal::CheckFailed(__FILE__, __LINE__, #condition, message); \
     } while (false)

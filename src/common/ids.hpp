@@ -15,7 +15,7 @@ namespace onestory {
 // crypto::NewId; they carry no meaning and reveal nothing about the record.
 template <class Tag>
 class Id {
-public:
+  public:
     Id() = default;
     explicit Id(std::string value) : value_(std::move(value)) {}
 
@@ -26,15 +26,25 @@ public:
     friend auto operator<=>(const Id&, const Id&) = default;
     friend bool operator==(const Id&, const Id&) = default;
 
-private:
+  private:
     std::string value_;
 };
 
-struct AgencyTag { static constexpr std::string_view kPrefix = "ag"; };
-struct StaffTag { static constexpr std::string_view kPrefix = "st"; };
-struct SurvivorTag { static constexpr std::string_view kPrefix = "sv"; };
-struct CaseTag { static constexpr std::string_view kPrefix = "cs"; };
-struct SessionTag { static constexpr std::string_view kPrefix = "se"; };
+struct AgencyTag {
+    static constexpr std::string_view kPrefix = "ag";
+};
+struct StaffTag {
+    static constexpr std::string_view kPrefix = "st";
+};
+struct SurvivorTag {
+    static constexpr std::string_view kPrefix = "sv";
+};
+struct CaseTag {
+    static constexpr std::string_view kPrefix = "cs";
+};
+struct SessionTag {
+    static constexpr std::string_view kPrefix = "se";
+};
 
 using AgencyId = Id<AgencyTag>;
 using StaffId = Id<StaffTag>;

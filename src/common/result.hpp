@@ -13,8 +13,8 @@ namespace onestory {
 // Either a value or the Status explaining why there is none.
 template <class T>
 class [[nodiscard]] Result {
-public:
-    Result(T value) : state_(std::in_place_index<0>, std::move(value)) {}  // NOLINT: implicit by design
+  public:
+    Result(T value) : state_(std::in_place_index<0>, std::move(value)) {}        // NOLINT: implicit by design
     Result(Status status) : state_(std::in_place_index<1>, std::move(status)) {  // NOLINT
         ONESTORY_CHECK(!std::get<1>(state_).ok(), "Result built from an ok Status");
     }
@@ -41,7 +41,7 @@ public:
     T& operator*() & { return value(); }
     const T& operator*() const& { return value(); }
 
-private:
+  private:
     std::variant<T, Status> state_;
 };
 

@@ -12,19 +12,19 @@ namespace onestory {
 // What kind of failure a Status reports. The HTTP layer maps each to a status code.
 enum class StatusCode {
     kOk,
-    kInvalidArgument,      // 400: the request is malformed or breaks a rule
-    kUnauthenticated,      // 401
-    kPermissionDenied,     // 403: the policy said no; the reason travels with it
-    kNotFound,             // 404
-    kConflict,             // 409: stale version, illegal transition, duplicate
-    kGone,                 // 410: existed once, erased
-    kPreconditionRequired, // 428: an update without If-Match
-    kTooLarge,             // 413
-    kRateLimited,          // 429
-    kFailedPrecondition,   // the system is not in a state to do this (e.g. key file missing)
-    kUnavailable,          // 503: a dependency is down; retrying may help
-    kDataLoss,             // integrity failure: tampered ciphertext, broken audit chain
-    kInternal,             // a bug; details go to the log, never to the client
+    kInvalidArgument,       // 400: the request is malformed or breaks a rule
+    kUnauthenticated,       // 401
+    kPermissionDenied,      // 403: the policy said no; the reason travels with it
+    kNotFound,              // 404
+    kConflict,              // 409: stale version, illegal transition, duplicate
+    kGone,                  // 410: existed once, erased
+    kPreconditionRequired,  // 428: an update without If-Match
+    kTooLarge,              // 413
+    kRateLimited,           // 429
+    kFailedPrecondition,    // the system is not in a state to do this (e.g. key file missing)
+    kUnavailable,           // 503: a dependency is down; retrying may help
+    kDataLoss,              // integrity failure: tampered ciphertext, broken audit chain
+    kInternal,              // a bug; details go to the log, never to the client
 };
 
 // The outcome of a fallible call. Expected failures are values, not exceptions.
@@ -34,7 +34,7 @@ enum class StatusCode {
 // and must never contain plaintext of a protected field; `field()` names the
 // offending request field for validation errors.
 class [[nodiscard]] Status {
-public:
+  public:
     Status() = default;
     Status(StatusCode code, std::string reason, std::string message, std::string field = {})
         : code_(code), reason_(std::move(reason)), message_(std::move(message)), field_(std::move(field)) {}
@@ -84,7 +84,7 @@ public:
     // "invalid (field birth_date): ..." for logs and CLI output.
     std::string ToString() const;
 
-private:
+  private:
     StatusCode code_ = StatusCode::kOk;
     std::string reason_;
     std::string message_;
@@ -98,8 +98,8 @@ std::string_view StatusCodeName(StatusCode code);
 }  // namespace onestory
 
 // Returns from the enclosing function when `expr` yields a failed Status.
-#define ONESTORY_RETURN_IF_ERROR(expr)                  \
-    do {                                                \
-        ::onestory::Status onestory_status_ = (expr);   \
+#define ONESTORY_RETURN_IF_ERROR(expr)                       \
+    do {                                                     \
+        ::onestory::Status onestory_status_ = (expr);        \
         if (!onestory_status_.ok()) return onestory_status_; \
     } while (false)

@@ -22,8 +22,8 @@ bool Digits(std::string_view text, std::size_t pos, std::size_t count, int& out)
 
 std::string FormatDate(Date d) {
     char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(d.year()),
-                  static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
+    std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
+                  static_cast<unsigned>(d.day()));
     return buffer;
 }
 
@@ -100,8 +100,14 @@ std::optional<Instant> ParseInstant(std::string_view text) {
     return t - std::chrono::minutes{offset_minutes};
 }
 
-std::int64_t ToMicros(Instant t) { return t.time_since_epoch().count(); }
-Instant FromMicros(std::int64_t micros) { return Instant{std::chrono::microseconds{micros}}; }
-Date DateOf(Instant t) { return Date{std::chrono::floor<std::chrono::days>(t)}; }
+std::int64_t ToMicros(Instant t) {
+    return t.time_since_epoch().count();
+}
+Instant FromMicros(std::int64_t micros) {
+    return Instant{std::chrono::microseconds{micros}};
+}
+Date DateOf(Instant t) {
+    return Date{std::chrono::floor<std::chrono::days>(t)};
+}
 
 }  // namespace onestory

@@ -14,9 +14,9 @@ using Instant = std::chrono::sys_time<std::chrono::microseconds>;
 // A calendar date without a time zone (birth dates, due dates).
 using Date = std::chrono::year_month_day;
 
-std::string FormatInstant(Instant t);          // 2026-11-26T14:22:39.123456Z (fraction omitted when zero)
+std::string FormatInstant(Instant t);                        // 2026-11-26T14:22:39.123456Z (fraction omitted when zero)
 std::optional<Instant> ParseInstant(std::string_view text);  // RFC 3339; offsets are converted to UTC
-std::string FormatDate(Date d);                // 2026-11-26
+std::string FormatDate(Date d);                              // 2026-11-26
 std::optional<Date> ParseDate(std::string_view text);        // strict YYYY-MM-DD, a real calendar date
 
 std::int64_t ToMicros(Instant t);

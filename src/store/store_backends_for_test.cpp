@@ -1,0 +1,43 @@
+// Copyright 2026 The onestory Authors. SPDX-License-Identifier: Apache-2.0
+#include "store/store_backends_for_test.hpp"
+
+#include "store/sqlite/sqlite_store.hpp"
+#include "support/temp_dir.hpp"
+
+namespace onestory::store {
+namespace {
+
+// Keeps the temporary directory alive exactly as long as the store in it.
+class StoreInTempDir final : public Store {
+  public:
+    StoreInTempDir(std::unique_ptr<testing::TempDir> dir, std::unique_ptr<Store> inner)
+        : dir_(std::move(dir)), inner_(std::move(inner)) {}
+    ~StoreInTempDir() override { inner_.reset(); }
+    Status Read(const TransactionFn& fn) override { return inner_->Read(fn); }
+    Status Write(const TransactionFn& fn) override { return inner_->Write(fn); }
+    std::string_view backend() const override { return inner_->backend(); }
+    Result<int> SchemaVersion() override { return inner_->SchemaVersion(); }
+
+  private:
+    std::unique_ptr<testing::TempDir> dir_;
+    std::unique_ptr<Store> inner_;
+};
+
+}  // namespace
+
+std::vector<BackendForTest> BackendsForTest() {
+    std::vector<BackendForTest> out;
+    out.push_back({"sqlite", []() -> Result<std::unique_ptr<Store>> {
+                       auto dir = std::make_unique<testing::TempDir>();
+                       SqliteOptions options;
+                       options.path = dir->path() / "onestory.db";
+                       options.create = true;
+                       options.synchronous_full = false;
+                       ONESTORY_ASSIGN_OR_RETURN(auto inner, OpenSqliteStore(options));
+                       return std::unique_ptr<Store>(
+                           std::make_unique<StoreInTempDir>(std::move(dir), std::move(inner)));
+                   }});
+    return out;
+}
+
+}  // namespace onestory::store
