@@ -19,6 +19,10 @@ constexpr std::string_view kList =
     " FROM audit_events WHERE ($1 = '' OR survivor_id = $1) AND ($2 = '' OR case_id = $2) "
     "AND ($3 = '' OR actor_agency_id = $3) AND ($4 = 0 OR seq < $4) ORDER BY seq DESC LIMIT $5";
 constexpr std::string_view kCount = "SELECT COUNT(*) FROM audit_events";
+constexpr std::string_view kSelectHead = "SELECT seq, hash, mac FROM audit_head WHERE id = 1";
+constexpr std::string_view kUpsertHead =
+    "INSERT INTO audit_head (id, seq, hash, mac) VALUES (1, $1, $2, $3) "
+    "ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, mac = excluded.mac";
 #undef ONESTORY_AUDIT_COLUMNS
 
 AuditEventRow FromRow(const Row& r) {
@@ -80,6 +84,16 @@ Result<std::vector<AuditEventRow>> ListAuditEvents(Transaction& tx, const AuditF
 Result<std::int64_t> CountAuditEvents(Transaction& tx) {
     ONESTORY_ASSIGN_OR_RETURN(Rows rows, tx.Query(kCount));
     return rows[0][0].AsInt();
+}
+
+Result<std::optional<AuditHeadRow>> GetAuditHead(Transaction& tx) {
+    ONESTORY_ASSIGN_OR_RETURN(Rows rows, tx.Query(kSelectHead));
+    if (rows.empty()) return std::optional<AuditHeadRow>();
+    return std::optional<AuditHeadRow>(AuditHeadRow{rows[0][0].AsInt(), rows[0][1].AsBlob(), rows[0][2].AsBlob()});
+}
+
+Status PutAuditHead(Transaction& tx, const AuditHeadRow& head) {
+    return tx.Exec(kUpsertHead, {head.seq, Blob{head.hash}, Blob{head.mac}}).status();
 }
 
 }  // namespace onestory::store

@@ -51,4 +51,13 @@ Result<std::vector<AuditEventRow>> AuditEventsAfter(Transaction& tx, std::int64_
 Result<std::vector<AuditEventRow>> ListAuditEvents(Transaction& tx, const AuditFilter& filter);
 Result<std::int64_t> CountAuditEvents(Transaction& tx);
 
+// The newest link of the chain, kept beside it so truncation is detectable.
+struct AuditHeadRow {
+    std::int64_t seq = 0;
+    std::string hash;
+    std::string mac;
+};
+Result<std::optional<AuditHeadRow>> GetAuditHead(Transaction& tx);
+Status PutAuditHead(Transaction& tx, const AuditHeadRow& head);
+
 }  // namespace onestory::store

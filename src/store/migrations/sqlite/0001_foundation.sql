@@ -124,3 +124,12 @@ CREATE TABLE audit_events (
 );
 CREATE INDEX audit_survivor ON audit_events (survivor_id, seq);
 CREATE INDEX audit_case ON audit_events (case_id, seq);
+
+-- The newest link of the chain, MAC'd, kept in step with every append so
+-- that deleting events from the end of the chain is detected too.
+CREATE TABLE audit_head (
+    id      INTEGER PRIMARY KEY CHECK (id = 1),
+    seq     INTEGER NOT NULL,
+    hash    BLOB NOT NULL,
+    mac     BLOB NOT NULL
+);
