@@ -1,0 +1,79 @@
+// Copyright 2026 The onestory Authors. SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <boost/json/value.hpp>
+
+#include "api/metrics.hpp"
+#include "api/route.hpp"
+#include "audit/audit_log.hpp"
+#include "common/clock.hpp"
+#include "domain/accounts/account_service.hpp"
+#include "domain/audit_query.hpp"
+#include "domain/cases/case_service.hpp"
+#include "domain/survivors/survivor_service.hpp"
+#include "http/message.hpp"
+#include "http/router.hpp"
+#include "store/store.hpp"
+
+namespace onestory::api {
+
+// The services the API exposes. All outlive the App.
+struct AppServices {
+    const domain::ServiceContext& context;
+    domain::AccountService& accounts;
+    domain::SurvivorService& survivors;
+    domain::CaseService& cases;
+    domain::AuditQueryService& audit_query;
+    store::Store& store;
+    const audit::AuditLog& audit;
+};
+
+struct AppOptions {
+    bool secure_cookies = false;  // add Secure to the session cookie (behind HTTPS)
+    bool access_log = false;      // one log line per request (method, route pattern, status, time)
+    std::string version = "0.1.0";
+    // Tests only (serve --test-clock): the clock that POST /api/v1/test/clock moves.
+    ManualClock* test_clock = nullptr;
+};
+
+// The whole HTTP API as one handler: it matches the route, authenticates,
+// checks the route's capability, validates the body against the route's
+// schema, runs the handler, and turns every failure into the JSON error form.
+// Every response carries the security headers. Thread-safe.
+class App {
+public:
+    App(AppServices services, AppOptions options);
+
+    http::Response Handle(const http::Request& request);
+
+    const std::vector<Route>& routes() const { return routes_; }
+    boost::json::value OpenApiDocument() const;
+    const Metrics& metrics() const { return metrics_; }
+
+private:
+    Result<ApiResponse> Dispatch(const http::Request& request, const Route& route,
+                                 std::vector<std::pair<std::string, std::string>> params);
+    Result<domain::Principal> Authenticate(const http::Request& request, bool& via_cookie);
+    void AddOperationalRoutes();
+
+    AppServices services_;
+    AppOptions options_;
+    std::vector<Route> routes_;
+    http::Router router_;
+    Metrics metrics_;
+};
+
+// The routes of each resource, defined beside their JSON mapping.
+void AddAccountRoutes(std::vector<Route>& routes, const AppServices& services, const AppOptions& options);
+void AddSurvivorRoutes(std::vector<Route>& routes, const AppServices& services);
+void AddCaseRoutes(std::vector<Route>& routes, const AppServices& services);
+void AddAuditRoutes(std::vector<Route>& routes, const AppServices& services);
+
+// The name of the browser's session cookie.
+inline constexpr std::string_view kSessionCookie = "onestory_session";
+
+}  // namespace onestory::api

@@ -1,0 +1,58 @@
+// Copyright 2026 The onestory Authors. SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "cli/installation.hpp"
+
+// The onestory command's subcommands. Each returns the process exit code and
+// writes its errors to stderr in one plain sentence.
+namespace onestory::cli {
+
+struct InitOptions {
+    std::string data;
+    std::string admin_username;
+    std::string admin_password_file;  // else ONESTORY_ADMIN_PASSWORD
+    std::string admin_display_name = "Administrator";
+    std::string agency_name = "onestory administration";
+    std::string agency_kind = "other";
+    std::string agency_country = "ZZ";
+};
+
+struct ServeOptions {
+    std::string data;
+    std::string listen = "127.0.0.1:8080";
+    int threads = 0;
+    bool access_log = false;
+    std::string test_clock;  // RFC 3339 start time of a manual clock (tests only)
+    bool no_fsync = false;   // tests and benchmarks only
+};
+
+struct DemoOptions {
+    std::string listen = "127.0.0.1:8080";
+    std::string data;  // empty: a throw-away directory removed on exit
+    int survivors = 44;
+    bool generate_only = false;
+};
+
+int RunInit(const InitOptions& options);
+int RunServe(const ServeOptions& options);
+int RunDemo(const DemoOptions& options);
+int RunAuditVerify(const std::string& data);
+
+// Shared by init and demo: creates the directory, key file, database and the
+// first administrator. Refuses to touch an existing installation; removes
+// what it created if a later step fails.
+Status InitializeDataDir(const DataDir& dir, const InitOptions& options, const std::string& admin_password);
+
+// Serves an opened installation until SIGTERM or SIGINT.
+int Serve(Installation& installation, const ServeOptions& options);
+
+// Fills an installation with synthetic agencies, staff, survivors and cases.
+Status GenerateDemoData(Installation& installation, int survivors, const std::string& password);
+
+// Prints "onestory: <message>" to stderr and returns 1.
+int Fail(const Status& status);
+
+}  // namespace onestory::cli

@@ -1,0 +1,75 @@
+// Copyright 2026 The onestory Authors. SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "api/app.hpp"
+#include "audit/audit_log.hpp"
+#include "common/clock.hpp"
+#include "crypto/keyring.hpp"
+#include "domain/accounts/account_service.hpp"
+#include "domain/audit_query.hpp"
+#include "domain/cases/case_service.hpp"
+#include "domain/installation_keys.hpp"
+#include "domain/service_context.hpp"
+#include "domain/settings.hpp"
+#include "domain/survivors/survivor_service.hpp"
+#include "store/store.hpp"
+
+namespace onestory::cli {
+
+// The files of a data directory.
+struct DataDir {
+    std::filesystem::path root;
+    std::filesystem::path database() const { return root / "onestory.db"; }
+    std::filesystem::path master_key() const { return root / "master.key"; }
+    std::filesystem::path settings() const { return root / "settings.json"; }
+};
+
+struct OpenOptions {
+    bool create = false;                  // init: create database and installation keys
+    std::optional<Instant> manual_clock;  // tests: a clock that only moves when told
+    bool durable = true;                  // fsync every commit
+};
+
+// Everything one running onestory holds: the store, the keys, the audit log,
+// the services and the API. This is the one place concrete types are wired.
+class Installation {
+public:
+    static Result<std::unique_ptr<Installation>> Open(const DataDir& dir, const OpenOptions& options);
+    ~Installation();
+
+    const DataDir& dir() const { return dir_; }
+    store::Store& store() { return *store_; }
+    const audit::AuditLog& audit() const { return *audit_; }
+    const Clock& clock() const { return *clock_; }
+    ManualClock* manual_clock() { return manual_clock_; }
+    domain::ServiceContext& context() { return *context_; }
+    domain::AccountService& accounts() { return *accounts_; }
+    domain::SurvivorService& survivors() { return *survivors_; }
+    domain::CaseService& cases() { return *cases_; }
+    api::App& MakeApp(const api::AppOptions& options);
+
+private:
+    Installation() = default;
+
+    DataDir dir_;
+    domain::Settings settings_;
+    std::unique_ptr<Clock> clock_;
+    ManualClock* manual_clock_ = nullptr;
+    std::unique_ptr<crypto::Keyring> keyring_;
+    std::unique_ptr<store::Store> store_;
+    std::unique_ptr<domain::InstallationKeys> keys_;
+    std::unique_ptr<audit::AuditLog> audit_;
+    std::unique_ptr<domain::ServiceContext> context_;
+    std::unique_ptr<domain::AccountService> accounts_;
+    std::unique_ptr<domain::SurvivorService> survivors_;
+    std::unique_ptr<domain::CaseService> cases_;
+    std::unique_ptr<domain::AuditQueryService> audit_query_;
+    std::unique_ptr<api::App> app_;
+};
+
+}  // namespace onestory::cli

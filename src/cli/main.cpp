@@ -1,0 +1,62 @@
+// Copyright 2026 The onestory Authors. SPDX-License-Identifier: Apache-2.0
+//
+// onestory — tell it once, share it only as you choose.
+#include <CLI/CLI.hpp>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include "cli/commands.hpp"
+
+int main(int argc, char** argv) {
+    using namespace onestory::cli;  // NOLINT: the entry point only
+    // Logs go to stderr; stdout carries the command's own output.
+    spdlog::set_default_logger(spdlog::stderr_color_mt("onestory"));
+    spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %l %v", spdlog::pattern_time_type::utc);
+
+    CLI::App app{"onestory: trauma-informed case management. Tell it once, share it only as you choose."};
+    app.require_subcommand(1);
+
+    InitOptions init;
+    auto* init_cmd = app.add_subcommand("init", "Create a data directory: database, key file and first administrator");
+    init_cmd->add_option("--data", init.data, "the data directory to create")->required();
+    init_cmd->add_option("--admin-username", init.admin_username, "the first administrator's username")->required();
+    init_cmd->add_option("--admin-password-file", init.admin_password_file,
+                         "file holding the administrator's password (else ONESTORY_ADMIN_PASSWORD)");
+    init_cmd->add_option("--admin-display-name", init.admin_display_name, "the administrator's name as shown");
+    init_cmd->add_option("--agency-name", init.agency_name, "the administrator's agency");
+    init_cmd->add_option("--agency-kind", init.agency_kind, "ngo, police, prosecution, court, shelter, health, "
+                                                            "child_protection or other");
+    init_cmd->add_option("--agency-country", init.agency_country, "ISO 3166-1 alpha-2 country code");
+
+    ServeOptions serve;
+    auto* serve_cmd = app.add_subcommand("serve", "Serve the API and the web app");
+    serve_cmd->add_option("--data", serve.data, "the data directory")->required();
+    serve_cmd->add_option("--listen", serve.listen, "HOST:PORT to listen on (port 0 picks a free port)")
+        ->capture_default_str();
+    serve_cmd->add_option("--threads", serve.threads, "network threads (default: one per core)");
+    serve_cmd->add_flag("--access-log", serve.access_log, "log one line per request (never bodies)");
+    serve_cmd->add_option("--test-clock", serve.test_clock, "tests only: start a manual clock at this RFC 3339 time")
+        ->group("");
+    serve_cmd->add_flag("--no-fsync", serve.no_fsync, "tests and benchmarks only: do not fsync commits")->group("");
+
+    DemoOptions demo;
+    auto* demo_cmd = app.add_subcommand("demo", "Serve a throw-away installation filled with synthetic data");
+    demo_cmd->add_option("--listen", demo.listen, "HOST:PORT to listen on")->capture_default_str();
+    demo_cmd->add_option("--data", demo.data, "keep the demo in this directory instead of a throw-away one");
+    demo_cmd->add_option("--survivors", demo.survivors, "how many synthetic survivors")->capture_default_str();
+    demo_cmd->add_flag("--generate-only", demo.generate_only, "create the data and exit without serving");
+
+    std::string audit_data;
+    auto* audit_cmd = app.add_subcommand("audit", "Work with the audit log");
+    audit_cmd->require_subcommand(1);
+    auto* verify_cmd = audit_cmd->add_subcommand("verify", "Check that the audit chain is intact");
+    verify_cmd->add_option("--data", audit_data, "the data directory")->required();
+
+    CLI11_PARSE(app, argc, argv);
+
+    if (init_cmd->parsed()) return RunInit(init);
+    if (serve_cmd->parsed()) return RunServe(serve);
+    if (demo_cmd->parsed()) return RunDemo(demo);
+    if (verify_cmd->parsed()) return RunAuditVerify(audit_data);
+    return 1;
+}

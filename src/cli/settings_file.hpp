@@ -1,0 +1,18 @@
+// Copyright 2026 The onestory Authors. SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <filesystem>
+#include <string_view>
+
+#include "common/result.hpp"
+#include "domain/settings.hpp"
+
+namespace onestory::cli {
+
+// Reads DATA_DIR/settings.json. A missing file means the defaults. Unknown
+// keys, wrong types and out-of-range values are refused with the key named,
+// so a typo never silently leaves a safety setting at its default.
+Result<domain::Settings> LoadSettingsFile(const std::filesystem::path& path);
+Result<domain::Settings> ParseSettings(std::string_view text);
+
+}  // namespace onestory::cli

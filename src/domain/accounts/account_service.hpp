@@ -1,0 +1,58 @@
+// Copyright 2026 The onestory Authors. SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "common/result.hpp"
+#include "domain/accounts/account_types.hpp"
+#include "domain/service_context.hpp"
+#include "store/page.hpp"
+
+namespace onestory::domain {
+
+// Agencies, staff accounts, logins and sessions.
+//
+// Passwords are hashed with Argon2id and checked outside any transaction (a
+// hash takes tens of milliseconds). Failed logins are counted per username,
+// known or not, so an unknown username is answered, throttled and timed
+// exactly like a wrong password. Sessions are stored as token hashes and
+// expire after the configured idle time.
+class AccountService {
+public:
+    explicit AccountService(const ServiceContext& ctx) : ctx_(ctx) {}
+
+    Result<Agency> CreateAgency(const policy::Actor& actor, const NewAgency& agency);
+    Result<store::Page<Agency>> ListAgencies(const policy::Actor& actor, const store::PageRequest& page);
+    Result<Agency> GetAgency(std::string_view id);
+
+    Result<StaffMember> CreateStaff(const policy::Actor& actor, const NewStaff& staff);
+    Result<store::Page<StaffMember>> ListStaff(const policy::Actor& actor, const store::PageRequest& page,
+                                               std::optional<std::string> agency_id);
+    Result<StaffMember> GetStaff(std::string_view id);
+
+    Result<LoginResult> Login(std::string_view username, std::string_view password, std::string_view remote);
+    Status Logout(const Principal& principal);
+    // Resolves a bearer token (or session cookie) to its principal, ending
+    // sessions idle for longer than the configured timeout.
+    Result<Principal> Authenticate(std::string_view token);
+    // The browser's cookie session must echo its CSRF token on writes.
+    Status CheckCsrf(const Principal& principal, std::string_view csrf_token) const;
+
+    // The first agency and administrator of a new installation (init, demo),
+    // recorded in the audit as done by the system.
+    Result<StaffMember> Bootstrap(const NewAgency& agency, const NewStaff& admin);
+
+private:
+    Result<StaffMember> InsertStaff(const NewStaff& staff, const audit::AuditEvent& event_template);
+    Result<Agency> InsertAgency(const NewAgency& agency, audit::AuditEvent event);
+
+    const ServiceContext& ctx_;
+};
+
+// Validation shared with the API layer's error messages.
+Status ValidateNewAgency(const NewAgency& agency);
+Status ValidateNewStaff(const NewStaff& staff, int min_password_length);
+
+}  // namespace onestory::domain
