@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -180,10 +181,30 @@ TEST_F(MasterKeyFileTest, LoadRefusesADirectory) {
 }
 
 TEST_F(MasterKeyFileTest, LoadRefusesAnUnreadableFile) {
-    if (::geteuid() == 0) GTEST_SKIP() << "root reads files whatever their mode";
-    const Status status = LoadWith("onestory-master-key v1\n", fs::perms::none);
-    EXPECT_EQ(status.code(), StatusCode::kFailedPrecondition);
-    EXPECT_NE(status.message().find("is not readable by this user"), std::string::npos) << status.message();
+    WriteFile(path_, "onestory-master-key v1\n");
+    fs::permissions(path_, fs::perms::none);
+    if (::geteuid() != 0) {
+        const Status status = LoadMasterKeyFile(path_).status();
+        EXPECT_EQ(status.code(), StatusCode::kFailedPrecondition);
+        EXPECT_NE(status.message().find("is not readable by this user"), std::string::npos) << status.message();
+        return;
+    }
+    // Root reads any file, so the check runs in a child that has dropped to
+    // an unprivileged user (as a service account would be).
+    fs::permissions(dir_, fs::perms::owner_all | fs::perms::others_exec);
+    const pid_t child = ::fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+        if (::setgid(65534) != 0 || ::setuid(65534) != 0) ::_exit(3);
+        const Status status = LoadMasterKeyFile(path_).status();
+        const bool right = status.code() == StatusCode::kFailedPrecondition &&
+                           status.message().find("is not readable by this user") != std::string::npos;
+        ::_exit(right ? 0 : 1);
+    }
+    int wstatus = 0;
+    ASSERT_EQ(::waitpid(child, &wstatus, 0), child);
+    ASSERT_TRUE(WIFEXITED(wstatus));
+    EXPECT_EQ(WEXITSTATUS(wstatus), 0) << "as an unprivileged user, loading did not fail with the expected message";
 }
 
 TEST_F(MasterKeyFileTest, LoadRefusesMalformedContent) {
