@@ -25,18 +25,17 @@ std::string SessionCookie(std::string_view token, bool secure, bool clear) {
 void AddAccountRoutes(std::vector<Route>& routes, const AppServices& services, const AppOptions& options) {
     auto& accounts = services.accounts;
 
-    Route login(Method::kPost, "/api/v1/login", Capability::Public(),
-                [&accounts, secure = options.secure_cookies](ApiRequest& r) -> Result<ApiResponse> {
-                    const auto& body = r.Object();
-                    ONESTORY_ASSIGN_OR_RETURN(auto result,
-                                              accounts.Login(GetString(body, "username"), GetString(body, "password"),
-                                                             r.http.remote_address));
-                    auto response = ApiResponse::Json(json::object{{"token", result.token},
-                                                                   {"csrf_token", result.csrf_token},
-                                                                   {"staff", json::value_from(result.staff)}});
-                    response.headers.emplace_back("Set-Cookie", SessionCookie(result.token, secure, false));
-                    return response;
-                });
+    Route login(
+        Method::kPost, "/api/v1/login", Capability::Public(),
+        [&accounts, secure = options.secure_cookies](ApiRequest& r) -> Result<ApiResponse> {
+            const auto& body = r.Object();
+            ONESTORY_ASSIGN_OR_RETURN(auto result, accounts.Login(GetString(body, "username"),
+                                                                  GetString(body, "password"), r.http.remote_address));
+            auto response = ApiResponse::Json(json::object{
+                {"token", result.token}, {"csrf_token", result.csrf_token}, {"staff", json::value_from(result.staff)}});
+            response.headers.emplace_back("Set-Cookie", SessionCookie(result.token, secure, false));
+            return response;
+        });
     login.summary = "Log in; answers a bearer token, a CSRF token for the cookie session, and who you are";
     login.tag = "accounts";
     login.request = Schema::Object({Required("username", Schema::String().MinLength(1).MaxLength(64)),
@@ -124,12 +123,12 @@ void AddAccountRoutes(std::vector<Route>& routes, const AppServices& services, c
     create_staff.summary = "Create a staff account (administrators)";
     create_staff.tag = "accounts";
     create_staff.success_status = 201;
-    create_staff.request =
-        Schema::Object({Required("username", Schema::String().MinLength(3).MaxLength(64)),
-                        Required("password", Schema::String().MinLength(1).MaxLength(1024)),
-                        Required("display_name", Schema::String().MinLength(1).MaxLength(200)),
-                        Required("agency_id", Schema::String().MinLength(1).MaxLength(64)),
-                        Required("roles", Schema::Array(Schema::EnumOf<policy::Role>()).MinItems(1).MaxItems(9).UniqueItems())});
+    create_staff.request = Schema::Object(
+        {Required("username", Schema::String().MinLength(3).MaxLength(64)),
+         Required("password", Schema::String().MinLength(1).MaxLength(1024)),
+         Required("display_name", Schema::String().MinLength(1).MaxLength(200)),
+         Required("agency_id", Schema::String().MinLength(1).MaxLength(64)),
+         Required("roles", Schema::Array(Schema::EnumOf<policy::Role>()).MinItems(1).MaxItems(9).UniqueItems())});
     create_staff.response = StaffSchema();
     routes.push_back(std::move(create_staff));
 }

@@ -4,8 +4,8 @@
 #include <charconv>
 #include <chrono>
 
-#include <boost/json.hpp>
 #include <spdlog/spdlog.h>
+#include <boost/json.hpp>
 
 #include "api/paging.hpp"
 #include "http/problem.hpp"
@@ -68,7 +68,9 @@ http::Response ToHttp(const ApiResponse& api) {
     return response;
 }
 
-bool IsSafeMethod(http::Method m) { return m == http::Method::kGet || m == http::Method::kHead; }
+bool IsSafeMethod(http::Method m) {
+    return m == http::Method::kGet || m == http::Method::kHead;
+}
 
 }  // namespace
 
@@ -84,9 +86,8 @@ App::App(AppServices services, AppOptions options) : services_(services), option
 void App::AddOperationalRoutes() {
     Route healthz(http::Method::kGet, "/healthz", Capability::Public(), [this](ApiRequest&) -> Result<ApiResponse> {
         // Healthy means the store answers.
-        ONESTORY_RETURN_IF_ERROR(services_.store.Read([](store::Transaction& tx) {
-            return tx.Query("SELECT 1").status();
-        }));
+        ONESTORY_RETURN_IF_ERROR(
+            services_.store.Read([](store::Transaction& tx) { return tx.Query("SELECT 1").status(); }));
         return ApiResponse::Json(json::object{{"status", "ok"}});
     });
     healthz.summary = "Liveness and store check";
@@ -128,8 +129,8 @@ void App::AddOperationalRoutes() {
                     });
         clock.summary = "Move the test clock (only with serve --test-clock)";
         clock.tag = "operations";
-        clock.request = Schema::Object({Optional("now", Schema::DateTime()),
-                                        Optional("advance_seconds", Schema::Integer().Minimum(0))});
+        clock.request = Schema::Object(
+            {Optional("now", Schema::DateTime()), Optional("advance_seconds", Schema::Integer().Minimum(0))});
         clock.response = Schema::Object({Required("now", Schema::DateTime())});
         routes_.push_back(std::move(clock));
     }
@@ -263,8 +264,7 @@ http::Response App::Handle(const http::Request& request) {
         std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
     metrics_.Record(http::MethodName(request.method), route_label, response.status, elapsed);
     if (options_.access_log) {
-        spdlog::info("{} {} {} {}us", http::MethodName(request.method), route_label, response.status,
-                     elapsed.count());
+        spdlog::info("{} {} {} {}us", http::MethodName(request.method), route_label, response.status, elapsed.count());
     }
     return response;
 }

@@ -45,7 +45,7 @@ struct AppOptions {
 // schema, runs the handler, and turns every failure into the JSON error form.
 // Every response carries the security headers. Thread-safe.
 class App {
-public:
+  public:
     App(AppServices services, AppOptions options);
 
     http::Response Handle(const http::Request& request);
@@ -54,7 +54,7 @@ public:
     boost::json::value OpenApiDocument() const;
     const Metrics& metrics() const { return metrics_; }
 
-private:
+  private:
     Result<ApiResponse> Dispatch(const http::Request& request, const Route& route,
                                  std::vector<std::pair<std::string, std::string>> params);
     Result<domain::Principal> Authenticate(const http::Request& request, bool& via_cookie);

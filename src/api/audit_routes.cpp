@@ -58,15 +58,15 @@ void AddAuditRoutes(std::vector<Route>& routes, const AppServices& services) {
     list.list = true;
     list.query = {{"survivor_id", Schema::String().MaxLength(64), "events about this survivor"},
                   {"case_id", Schema::String().MaxLength(64), "events about this case"}};
-    list.response = Schema::Object({Required("seq", Schema::Integer()), Required("id", Schema::String()),
-                                    Required("at", Schema::DateTime()), Required("actor_kind", Schema::String()),
-                                    Required("actor_id", Schema::String()), Required("actor_agency_id", Schema::String()),
-                                    Required("action", Schema::String()), Required("outcome", Schema::String()),
-                                    Required("resource_kind", Schema::String()), Required("resource_id", Schema::String()),
-                                    Required("survivor_id", Schema::String()), Required("case_id", Schema::String()),
-                                    Required("fields", Schema::Array(Schema::String())),
-                                    Required("purpose", Schema::String()), Required("reason", Schema::String()),
-                                    Required("detail", Schema::String())});
+    list.response =
+        Schema::Object({Required("seq", Schema::Integer()), Required("id", Schema::String()),
+                        Required("at", Schema::DateTime()), Required("actor_kind", Schema::String()),
+                        Required("actor_id", Schema::String()), Required("actor_agency_id", Schema::String()),
+                        Required("action", Schema::String()), Required("outcome", Schema::String()),
+                        Required("resource_kind", Schema::String()), Required("resource_id", Schema::String()),
+                        Required("survivor_id", Schema::String()), Required("case_id", Schema::String()),
+                        Required("fields", Schema::Array(Schema::String())), Required("purpose", Schema::String()),
+                        Required("reason", Schema::String()), Required("detail", Schema::String())});
     routes.push_back(std::move(list));
 }
 

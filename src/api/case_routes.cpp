@@ -28,10 +28,11 @@ void AddCaseRoutes(std::vector<Route>& routes, const AppServices& services) {
     create.summary = "Open a case; your agency owns it and you lead its team";
     create.tag = "cases";
     create.success_status = 201;
-    create.request = Schema::Object(
-        {Required("survivor_id", Schema::String().MinLength(1).MaxLength(64)),
-         Optional("stage", Schema::EnumOf<domain::Stage>()),
-         Optional("exploitation_types", Schema::Array(Schema::EnumOf<domain::ExploitationType>()).MaxItems(9).UniqueItems())});
+    create.request =
+        Schema::Object({Required("survivor_id", Schema::String().MinLength(1).MaxLength(64)),
+                        Optional("stage", Schema::EnumOf<domain::Stage>()),
+                        Optional("exploitation_types",
+                                 Schema::Array(Schema::EnumOf<domain::ExploitationType>()).MaxItems(9).UniqueItems())});
     create.response = CaseSchema();
     routes.push_back(std::move(create));
 
@@ -77,7 +78,8 @@ void AddCaseRoutes(std::vector<Route>& routes, const AppServices& services) {
     patch.requires_if_match = true;
     patch.request = Schema::Object(
         {Optional("stage", Schema::EnumOf<domain::Stage>()), Optional("status", Schema::EnumOf<domain::CaseStatus>()),
-         Optional("exploitation_types", Schema::Array(Schema::EnumOf<domain::ExploitationType>()).MaxItems(9).UniqueItems())});
+         Optional("exploitation_types",
+                  Schema::Array(Schema::EnumOf<domain::ExploitationType>()).MaxItems(9).UniqueItems())});
     patch.response = CaseSchema();
     routes.push_back(std::move(patch));
 
@@ -95,9 +97,9 @@ void AddCaseRoutes(std::vector<Route>& routes, const AppServices& services) {
     Route add(Method::kPost, "/api/v1/cases/{id}/team", Capability::Of(Action::kManageCaseTeam),
               [&cases](ApiRequest& r) -> Result<ApiResponse> {
                   const auto& body = r.Object();
-                  ONESTORY_ASSIGN_OR_RETURN(
-                      auto member, cases.AddTeamMember(r.actor(), r.Param("id"), GetString(body, "staff_id"),
-                                                       *GetOptEnum<domain::CaseRole>(body, "case_role")));
+                  ONESTORY_ASSIGN_OR_RETURN(auto member,
+                                            cases.AddTeamMember(r.actor(), r.Param("id"), GetString(body, "staff_id"),
+                                                                *GetOptEnum<domain::CaseRole>(body, "case_role")));
                   return ApiResponse::Created(json::value_from(member), "/api/v1/cases/" + r.Param("id") + "/team");
               });
     add.summary = "Add a member of your agency to the case team";

@@ -10,7 +10,9 @@ bool Has(const json::object& o, std::string_view key) {
     return v != nullptr && !v->is_null();
 }
 
-std::string GetString(const json::object& o, std::string_view key) { return GetOptString(o, key).value_or(""); }
+std::string GetString(const json::object& o, std::string_view key) {
+    return GetOptString(o, key).value_or("");
+}
 
 std::optional<std::string> GetOptString(const json::object& o, std::string_view key) {
     const auto* v = o.if_contains(key);
@@ -28,7 +30,9 @@ std::vector<std::string> GetStringList(const json::object& o, std::string_view k
     return out;
 }
 
-std::int64_t GetInt(const json::object& o, std::string_view key) { return GetOptInt(o, key).value_or(0); }
+std::int64_t GetInt(const json::object& o, std::string_view key) {
+    return GetOptInt(o, key).value_or(0);
+}
 
 std::optional<std::int64_t> GetOptInt(const json::object& o, std::string_view key) {
     const auto* v = o.if_contains(key);

@@ -67,12 +67,9 @@ void tag_invoke(const json::value_from_tag&, json::value& jv, const Case& c) {
 }
 
 void tag_invoke(const json::value_from_tag&, json::value& jv, const TeamMember& m) {
-    jv = json::object{{"staff_id", m.staff_id},
-                      {"display_name", m.display_name},
-                      {"agency_id", m.agency_id},
-                      {"case_role", NameOf(m.case_role)},
-                      {"added_by", m.added_by},
-                      {"added_at", FormatInstant(m.added_at)}};
+    jv = json::object{{"staff_id", m.staff_id},   {"display_name", m.display_name},
+                      {"agency_id", m.agency_id}, {"case_role", NameOf(m.case_role)},
+                      {"added_by", m.added_by},   {"added_at", FormatInstant(m.added_at)}};
 }
 
 }  // namespace onestory::domain

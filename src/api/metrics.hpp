@@ -15,14 +15,14 @@ namespace onestory::api {
 // their pattern ("/api/v1/survivors/{id}"), never by concrete path, so ids
 // stay out of the metrics. Thread-safe.
 class Metrics {
-public:
+  public:
     static constexpr std::array<double, 12> kBucketsSeconds{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
                                                             0.05,   0.1,   0.25,   0.5,   1.0,  5.0};
 
     void Record(std::string_view method, std::string_view route, int status, std::chrono::microseconds latency);
     std::string Render() const;
 
-private:
+  private:
     struct Histogram {
         std::array<std::uint64_t, kBucketsSeconds.size()> buckets{};
         std::uint64_t count = 0;

@@ -12,8 +12,9 @@ TEST(MetricsTest, CountsByRouteAndStatusWithAHistogram) {
     m.Record("GET", "/api/v1/survivors/{id}", 200, std::chrono::microseconds(30000));
     m.Record("GET", "/api/v1/survivors/{id}", 403, std::chrono::microseconds(100));
     const std::string text = m.Render();
-    EXPECT_NE(text.find("onestory_http_requests_total{method=\"GET\",route=\"/api/v1/survivors/{id}\",status=\"200\"} 2"),
-              std::string::npos)
+    EXPECT_NE(
+        text.find("onestory_http_requests_total{method=\"GET\",route=\"/api/v1/survivors/{id}\",status=\"200\"} 2"),
+        std::string::npos)
         << text;
     EXPECT_NE(text.find("status=\"403\"} 1"), std::string::npos);
     EXPECT_NE(text.find("le=\"0.001\"} 2"), std::string::npos) << text;

@@ -15,8 +15,8 @@ std::string Lower(std::string_view s) {
 
 json::value ErrorSchema() {
     return Schema::Object({Required("error", Schema::Object({Required("code", Schema::String()),
-                                                            Required("message", Schema::String()),
-                                                            Optional("field", Schema::String())})
+                                                             Required("message", Schema::String()),
+                                                             Optional("field", Schema::String())})
                                                  .Open())})
         .Open()
         .ToJson();
@@ -99,7 +99,8 @@ json::value App::OpenApiDocument() const {
                                       : JsonContent(response_schema);
         }
         responses[std::to_string(route.success_status)] = std::move(success);
-        responses["4XX"] = json::object{{"description", "refused: see error.code"}, {"content", JsonContent(ErrorSchema())}};
+        responses["4XX"] =
+            json::object{{"description", "refused: see error.code"}, {"content", JsonContent(ErrorSchema())}};
         op["responses"] = std::move(responses);
         if (route.capability.kind() == Capability::Kind::kPublic) {
             op["security"] = json::array{};
@@ -112,13 +113,12 @@ json::value App::OpenApiDocument() const {
 
     json::object doc;
     doc["openapi"] = "3.1.0";
-    doc["info"] = json::object{
-        {"title", "onestory API"},
-        {"version", options_.version},
-        {"description",
-         "Tell it once, share it only as you choose. Every route states the capability it needs "
-         "(x-onestory-capability); errors are {\"error\": {\"code\", \"message\", \"field\"}}."},
-        {"license", json::object{{"name", "Apache-2.0"}, {"identifier", "Apache-2.0"}}}};
+    doc["info"] = json::object{{"title", "onestory API"},
+                               {"version", options_.version},
+                               {"description",
+                                "Tell it once, share it only as you choose. Every route states the capability it needs "
+                                "(x-onestory-capability); errors are {\"error\": {\"code\", \"message\", \"field\"}}."},
+                               {"license", json::object{{"name", "Apache-2.0"}, {"identifier", "Apache-2.0"}}}};
     doc["paths"] = std::move(paths);
     doc["components"] = json::object{
         {"securitySchemes",

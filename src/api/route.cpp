@@ -9,9 +9,12 @@ namespace onestory::api {
 
 std::string Capability::Describe() const {
     switch (kind_) {
-        case Kind::kPublic: return "public";
-        case Kind::kAnyPrincipal: return "any logged-in principal";
-        case Kind::kAction: return std::string(NameOf(action_));
+        case Kind::kPublic:
+            return "public";
+        case Kind::kAnyPrincipal:
+            return "any logged-in principal";
+        case Kind::kAction:
+            return std::string(NameOf(action_));
     }
     return "";
 }

@@ -22,7 +22,7 @@ namespace onestory::api {
 // route states one, so a route cannot be added without deciding who may call
 // it.
 class Capability {
-public:
+  public:
     enum class Kind { kPublic, kAnyPrincipal, kAction };
 
     // No login (health, metrics, the API description, login itself).
@@ -37,7 +37,7 @@ public:
     policy::Action action() const { return action_; }
     std::string Describe() const;
 
-private:
+  private:
     Capability(Kind kind, policy::Action action) : kind_(kind), action_(action) {}
     Kind kind_;
     policy::Action action_;
@@ -49,8 +49,8 @@ struct ApiRequest {
     const http::Request& http;
     const domain::Principal* principal = nullptr;  // null on public routes
     std::vector<std::pair<std::string, std::string>> params;
-    boost::json::value body;                        // null when the route takes none
-    std::optional<std::int64_t> if_match;           // parsed If-Match, when the route requires it
+    boost::json::value body;               // null when the route takes none
+    std::optional<std::int64_t> if_match;  // parsed If-Match, when the route requires it
 
     const policy::Actor& actor() const;
     const std::string& Param(std::string_view name) const;

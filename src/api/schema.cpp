@@ -32,13 +32,20 @@ std::string PathOr(const std::string& path, std::string_view fallback) {
 
 std::string_view TypeName(Schema::Type t) {
     switch (t) {
-        case Schema::Type::kObject: return "an object";
-        case Schema::Type::kArray: return "an array";
-        case Schema::Type::kString: return "a string";
-        case Schema::Type::kInteger: return "an integer";
-        case Schema::Type::kNumber: return "a number";
-        case Schema::Type::kBoolean: return "true or false";
-        case Schema::Type::kAny: return "a value";
+        case Schema::Type::kObject:
+            return "an object";
+        case Schema::Type::kArray:
+            return "an array";
+        case Schema::Type::kString:
+            return "a string";
+        case Schema::Type::kInteger:
+            return "an integer";
+        case Schema::Type::kNumber:
+            return "a number";
+        case Schema::Type::kBoolean:
+            return "true or false";
+        case Schema::Type::kAny:
+            return "a value";
     }
     return "a value";
 }
@@ -55,7 +62,9 @@ Schema Schema::Array(Schema items) {
     s.items_.push_back(std::move(items));
     return s;
 }
-Schema Schema::String() { return Schema(Type::kString); }
+Schema Schema::String() {
+    return Schema(Type::kString);
+}
 Schema Schema::Enum(std::vector<std::string> values) {
     Schema s(Type::kString);
     s.enum_values_ = std::move(values);
@@ -71,10 +80,18 @@ Schema Schema::DateTime() {
     s.format_ = Format::kDateTime;
     return s;
 }
-Schema Schema::Integer() { return Schema(Type::kInteger); }
-Schema Schema::Number() { return Schema(Type::kNumber); }
-Schema Schema::Boolean() { return Schema(Type::kBoolean); }
-Schema Schema::Any() { return Schema(Type::kAny); }
+Schema Schema::Integer() {
+    return Schema(Type::kInteger);
+}
+Schema Schema::Number() {
+    return Schema(Type::kNumber);
+}
+Schema Schema::Boolean() {
+    return Schema(Type::kBoolean);
+}
+Schema Schema::Any() {
+    return Schema(Type::kAny);
+}
 
 Schema& Schema::Nullable(bool nullable) {
     nullable_ = nullable;
@@ -124,9 +141,12 @@ Status Schema::Validate(const json::value& value, const std::string& path) const
     }
     auto wrong_type = [&] { return Status::Invalid(PathOr(path, "body"), "must be " + std::string(TypeName(type_))); };
     switch (type_) {
-        case Type::kAny: return Status::Ok();
-        case Type::kBoolean: return value.is_bool() ? Status::Ok() : wrong_type();
-        case Type::kNumber: return value.is_number() ? Status::Ok() : wrong_type();
+        case Type::kAny:
+            return Status::Ok();
+        case Type::kBoolean:
+            return value.is_bool() ? Status::Ok() : wrong_type();
+        case Type::kNumber:
+            return value.is_number() ? Status::Ok() : wrong_type();
         case Type::kInteger: {
             std::int64_t n = 0;
             if (value.is_int64()) {
@@ -203,7 +223,8 @@ Status Schema::Validate(const json::value& value, const std::string& path) const
                                                    [&](const Property& p) { return p.name == member.key(); });
                     if (!known) {
                         const std::string key(member.key());
-                        if (!IsValidUtf8(key)) return Status::Invalid(PathOr(path, "body"), "has a member name that is not valid UTF-8");
+                        if (!IsValidUtf8(key))
+                            return Status::Invalid(PathOr(path, "body"), "has a member name that is not valid UTF-8");
                         return Status::Invalid(Member(path, key), "is not a known field");
                     }
                 }
@@ -232,9 +253,14 @@ json::value Schema::ToJson() const {
         }
     };
     switch (type_) {
-        case Type::kAny: break;
-        case Type::kBoolean: set_type("boolean"); break;
-        case Type::kNumber: set_type("number"); break;
+        case Type::kAny:
+            break;
+        case Type::kBoolean:
+            set_type("boolean");
+            break;
+        case Type::kNumber:
+            set_type("number");
+            break;
         case Type::kInteger:
             set_type("integer");
             if (minimum_) out["minimum"] = *minimum_;

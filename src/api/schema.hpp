@@ -22,7 +22,7 @@ namespace onestory::api {
 // enumeration, malformed dates, and oversized arrays are each refused with
 // the path of the offending member ("preferences.children", "languages[2]").
 class Schema {
-public:
+  public:
     enum class Type { kObject, kArray, kString, kInteger, kNumber, kBoolean, kAny };
     enum class Format { kNone, kDate, kDateTime };
     struct Property;
@@ -63,7 +63,7 @@ public:
     // JSON Schema 2020-12, as OpenAPI 3.1 uses it.
     boost::json::value ToJson() const;
 
-private:
+  private:
     explicit Schema(Type type) : type_(type) {}
 
     Type type_;
@@ -89,7 +89,9 @@ struct Schema::Property {
     bool required = false;
 };
 
-inline Schema::Property Required(std::string name, Schema schema) { return {std::move(name), std::move(schema), true}; }
+inline Schema::Property Required(std::string name, Schema schema) {
+    return {std::move(name), std::move(schema), true};
+}
 inline Schema::Property Optional(std::string name, Schema schema) {
     return {std::move(name), std::move(schema), false};
 }

@@ -31,7 +31,8 @@ TEST(SchemaTest, ValidatesAndNamesTheOffendingField) {
     const Case cases[] = {
         {R"({"code_name":"Heron"})", ""},
         {R"({"code_name":"Heron","birth_date":null,"gender":"male","languages":["sw","en"],"count":2,
-             "at":"2026-01-02T03:04:05Z","prefs":{"breaks":true}})", ""},
+             "at":"2026-01-02T03:04:05Z","prefs":{"breaks":true}})",
+         ""},
         {R"({})", "code_name"},
         {R"({"code_name":""})", "code_name"},
         {R"({"code_name":"this is far too long"})", "code_name"},

@@ -14,8 +14,8 @@ using policy::Action;
 namespace {
 
 // Purposes a read can state; recorded in the audit and the survivor's access log.
-const std::vector<std::string> kReadPurposes{"case_work",  "investigation", "prosecution", "aftercare",
-                                             "health",     "statistics",    "supervision", "safety"};
+const std::vector<std::string> kReadPurposes{"case_work", "investigation", "prosecution", "aftercare",
+                                             "health",    "statistics",    "supervision", "safety"};
 
 json::value SummaryJson(const domain::Survivor& s) {
     // Lists never carry identity, even if a record had it.
@@ -49,7 +49,8 @@ void AddSurvivorRoutes(std::vector<Route>& routes, const AppServices& services) 
     create.tag = "survivors";
     create.success_status = 201;
     create.request = Schema::Object({
-        Required("code_name", Schema::String().MinLength(1).MaxLength(80).Describe("a chosen name, never the legal name")),
+        Required("code_name",
+                 Schema::String().MinLength(1).MaxLength(80).Describe("a chosen name, never the legal name")),
         Required("legal_name", Schema::String().MinLength(1).MaxLength(1000)),
         Optional("birth_date", Schema::Date().Nullable()),
         Optional("gender", Schema::EnumOf<domain::Gender>().Nullable()),
@@ -93,18 +94,18 @@ void AddSurvivorRoutes(std::vector<Route>& routes, const AppServices& services) 
     Route match(Method::kPost, "/api/v1/survivors/match", Capability::Of(Action::kMatchSurvivors),
                 [&survivors](ApiRequest& r) -> Result<ApiResponse> {
                     const auto& body = r.Object();
-                    ONESTORY_ASSIGN_OR_RETURN(auto matches,
-                                              survivors.Match(r.actor(), GetString(body, "legal_name"),
-                                                              *GetOptDate(body, "birth_date")));
+                    ONESTORY_ASSIGN_OR_RETURN(auto matches, survivors.Match(r.actor(), GetString(body, "legal_name"),
+                                                                            *GetOptDate(body, "birth_date")));
                     return ApiResponse::Json(json::object{{"matches", ToArray(matches)}});
                 });
     match.summary = "Find an existing registration by name and birth date, without plaintext in the store";
     match.tag = "survivors";
     match.request = Schema::Object({Required("legal_name", Schema::String().MinLength(1).MaxLength(1000)),
                                     Required("birth_date", Schema::Date())});
-    match.response = Schema::Object({Required(
-        "matches", Schema::Array(Schema::Object({Required("id", Schema::String()), Required("code_name", Schema::String()),
-                                                 Required("agency_id", Schema::String())})))});
+    match.response =
+        Schema::Object({Required("matches", Schema::Array(Schema::Object({Required("id", Schema::String()),
+                                                                          Required("code_name", Schema::String()),
+                                                                          Required("agency_id", Schema::String())})))});
     routes.push_back(std::move(match));
 }
 

@@ -13,7 +13,7 @@ constexpr const char* kDemoPassword = "demo-password-1";
 
 // Removes the throw-away directory when the demo ends, however it ends.
 class ThrowAwayDir {
-public:
+  public:
     explicit ThrowAwayDir(std::filesystem::path path) : path_(std::move(path)) {}
     ~ThrowAwayDir() {
         std::error_code ec;
@@ -22,7 +22,7 @@ public:
     ThrowAwayDir(const ThrowAwayDir&) = delete;
     ThrowAwayDir& operator=(const ThrowAwayDir&) = delete;
 
-private:
+  private:
     std::filesystem::path path_;
 };
 

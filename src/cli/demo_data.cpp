@@ -14,11 +14,12 @@ namespace {
 using policy::AgencyKind;
 using policy::Role;
 
-constexpr std::array<std::string_view, 24> kSyllables{"ka", "mi", "lo", "na", "se", "ti", "ra", "vo", "du", "el", "an", "ko",
-                                                      "sa", "ri", "mo", "ya", "be", "lu", "fa", "zi", "no", "ta", "we", "ji"};
-constexpr std::array<std::string_view, 16> kAdjectives{"Quiet",  "Bright", "Gentle", "Swift", "Silver", "Amber",
-                                                       "Brave",  "Calm",   "Clear",  "Early", "Golden", "Hidden",
-                                                       "Patient", "Steady", "Wild",  "Young"};
+constexpr std::array<std::string_view, 24> kSyllables{"ka", "mi", "lo", "na", "se", "ti", "ra", "vo",
+                                                      "du", "el", "an", "ko", "sa", "ri", "mo", "ya",
+                                                      "be", "lu", "fa", "zi", "no", "ta", "we", "ji"};
+constexpr std::array<std::string_view, 16> kAdjectives{"Quiet",   "Bright", "Gentle", "Swift", "Silver", "Amber",
+                                                       "Brave",   "Calm",   "Clear",  "Early", "Golden", "Hidden",
+                                                       "Patient", "Steady", "Wild",   "Young"};
 constexpr std::array<std::string_view, 16> kCreatures{"Heron", "Fox",    "Willow", "Sparrow", "Otter", "Lark",
                                                       "Cedar", "Finch",  "Marten", "Kestrel", "Birch", "Robin",
                                                       "Lynx",  "Plover", "Hazel",  "Wren"};
@@ -85,13 +86,13 @@ Status GenerateDemoData(Installation& inst, int survivor_count, const std::strin
     };
 
     // The administrator made at init belongs to the first agency.
-    auto admins = inst.accounts().ListStaff(policy::Actor{policy::Actor::Kind::kStaff, "", "", AgencyKind::kOther,
-                                                          {Role::kAdmin}},
-                                            {500, std::nullopt}, std::nullopt);
+    auto admins = inst.accounts().ListStaff(
+        policy::Actor{policy::Actor::Kind::kStaff, "", "", AgencyKind::kOther, {Role::kAdmin}}, {500, std::nullopt},
+        std::nullopt);
     if (!admins.ok() || admins->items.empty()) return Status::Internal("the demo has no administrator");
     const auto& admin_staff = admins->items.front();
-    policy::Actor admin{policy::Actor::Kind::kStaff, admin_staff.id, admin_staff.agency_id, AgencyKind::kNgo,
-                        {Role::kAdmin}};
+    policy::Actor admin{
+        policy::Actor::Kind::kStaff, admin_staff.id, admin_staff.agency_id, AgencyKind::kNgo, {Role::kAdmin}};
 
     std::vector<domain::Agency> made_agencies;
     for (const auto& a : agencies) {
@@ -101,9 +102,8 @@ Status GenerateDemoData(Installation& inst, int survivor_count, const std::strin
     std::vector<policy::Actor> actors;
     for (const auto& s : staff) {
         const auto& agency = made_agencies[s.agency];
-        ONESTORY_ASSIGN_OR_RETURN(auto created,
-                                  inst.accounts().CreateStaff(admin, {s.username, password, s.display_name, agency.id,
-                                                                      s.roles}));
+        ONESTORY_ASSIGN_OR_RETURN(auto created, inst.accounts().CreateStaff(
+                                                    admin, {s.username, password, s.display_name, agency.id, s.roles}));
         actors.push_back({policy::Actor::Kind::kStaff, created.id, agency.id, agency.kind, s.roles});
     }
     const policy::Actor& supervisor = actors[0];
@@ -128,8 +128,9 @@ Status GenerateDemoData(Installation& inst, int survivor_count, const std::strin
                       std::to_string(i + 1);
         s.identity.legal_name = InventedWord(rng, 2) + " " + InventedWord(rng, 3);
         const int age = 12 + static_cast<int>(rng() % 40);
-        s.identity.birth_date = Date{today.year() - std::chrono::years(age), std::chrono::month{static_cast<unsigned>(1 + rng() % 12)},
-                                     std::chrono::day{static_cast<unsigned>(1 + rng() % 28)}};
+        s.identity.birth_date =
+            Date{today.year() - std::chrono::years(age), std::chrono::month{static_cast<unsigned>(1 + rng() % 12)},
+                 std::chrono::day{static_cast<unsigned>(1 + rng() % 28)}};
         s.identity.contact = "+254 7" + std::to_string(10000000 + rng() % 89999999);
         s.identity.address = std::to_string(1 + rng() % 200) + " " + InventedWord(rng, 2) + " Road";
         s.gender = Pick(rng, genders);

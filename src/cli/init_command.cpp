@@ -22,7 +22,8 @@ Result<std::string> ReadPassword(const InitOptions& options) {
         if (!password.empty() && password.back() == '\r') password.pop_back();
         return password;
     }
-    if (const char* env = std::getenv("ONESTORY_ADMIN_PASSWORD"); env != nullptr && *env != '\0') return std::string(env);
+    if (const char* env = std::getenv("ONESTORY_ADMIN_PASSWORD"); env != nullptr && *env != '\0')
+        return std::string(env);
     return Status::Invalid("admin-password",
                            "give the administrator's password with --admin-password-file FILE or the "
                            "ONESTORY_ADMIN_PASSWORD environment variable");
@@ -39,8 +40,8 @@ Status InitializeDataDir(const DataDir& dir, const InitOptions& options, const s
     namespace fs = std::filesystem;
     std::error_code ec;
     if (fs::exists(dir.database(), ec) || fs::exists(dir.master_key(), ec)) {
-        return Status::Conflict("exists", dir.root.string() +
-                                              " already holds a onestory installation; refusing to overwrite it");
+        return Status::Conflict("exists",
+                                dir.root.string() + " already holds a onestory installation; refusing to overwrite it");
     }
     const auto kind = ParseEnum<policy::AgencyKind>(options.agency_kind);
     if (!kind) return Status::Invalid("agency-kind", "unknown agency kind " + options.agency_kind);
@@ -73,8 +74,8 @@ Status InitializeDataDir(const DataDir& dir, const InitOptions& options, const s
         return installation.status();
     }
     domain::NewAgency agency{options.agency_name, *kind, options.agency_country};
-    domain::NewStaff admin{options.admin_username, admin_password, options.admin_display_name, "",
-                           {policy::Role::kAdmin}};
+    domain::NewStaff admin{
+        options.admin_username, admin_password, options.admin_display_name, "", {policy::Role::kAdmin}};
     auto created = (*installation)->accounts().Bootstrap(agency, admin);
     if (!created.ok()) {
         installation->reset();

@@ -38,7 +38,7 @@ struct OpenOptions {
 // Everything one running onestory holds: the store, the keys, the audit log,
 // the services and the API. This is the one place concrete types are wired.
 class Installation {
-public:
+  public:
     static Result<std::unique_ptr<Installation>> Open(const DataDir& dir, const OpenOptions& options);
     ~Installation();
 
@@ -53,7 +53,7 @@ public:
     domain::CaseService& cases() { return *cases_; }
     api::App& MakeApp(const api::AppOptions& options);
 
-private:
+  private:
     Installation() = default;
 
     DataDir dir_;

@@ -1,9 +1,9 @@
 // Copyright 2026 The onestory Authors. SPDX-License-Identifier: Apache-2.0
 //
 // onestory — tell it once, share it only as you choose.
-#include <CLI/CLI.hpp>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include "cli/commands.hpp"
 
@@ -24,8 +24,9 @@ int main(int argc, char** argv) {
                          "file holding the administrator's password (else ONESTORY_ADMIN_PASSWORD)");
     init_cmd->add_option("--admin-display-name", init.admin_display_name, "the administrator's name as shown");
     init_cmd->add_option("--agency-name", init.agency_name, "the administrator's agency");
-    init_cmd->add_option("--agency-kind", init.agency_kind, "ngo, police, prosecution, court, shelter, health, "
-                                                            "child_protection or other");
+    init_cmd->add_option("--agency-kind", init.agency_kind,
+                         "ngo, police, prosecution, court, shelter, health, "
+                         "child_protection or other");
     init_cmd->add_option("--agency-country", init.agency_country, "ISO 3166-1 alpha-2 country code");
 
     ServeOptions serve;

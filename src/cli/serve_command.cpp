@@ -45,8 +45,8 @@ int Serve(Installation& installation, const ServeOptions& options) {
     auto endpoint = server.Start();
     if (!endpoint.ok()) return Fail(endpoint.status());
     const bool v6 = endpoint->host.find(':') != std::string::npos;
-    std::cout << "listening on http://" << (v6 ? "[" : "") << endpoint->host << (v6 ? "]" : "") << ":"
-              << endpoint->port << std::endl;
+    std::cout << "listening on http://" << (v6 ? "[" : "") << endpoint->host << (v6 ? "]" : "") << ":" << endpoint->port
+              << std::endl;
     server.Wait();
     spdlog::info("stopped");
     return 0;

@@ -18,7 +18,7 @@ namespace onestory::crypto {
 //
 // Thread-safe: all methods are const.
 class Keyring {
-public:
+  public:
     explicit Keyring(SecretBytes master_key);
 
     // `key_name` is what the key belongs to, e.g. "survivor:sv_..." or "audit".
@@ -29,7 +29,7 @@ public:
     // check which key file a database was written with, without revealing it.
     std::string MasterKeyFingerprint() const;
 
-private:
+  private:
     SecretBytes master_key_;
 };
 

@@ -12,7 +12,7 @@ namespace onestory::crypto {
 // conversion to string, so it cannot be logged by accident; the raw bytes are
 // reached only through Reveal(), which is easy to grep for.
 class SecretBytes {
-public:
+  public:
     SecretBytes() = default;
     explicit SecretBytes(std::size_t size);  // zero-filled
     static SecretBytes Copy(std::string_view bytes);
@@ -28,7 +28,7 @@ public:
     std::string_view Reveal() const;
     unsigned char* MutableData() { return data_; }
 
-private:
+  private:
     unsigned char* data_ = nullptr;
     std::size_t size_ = 0;
 };

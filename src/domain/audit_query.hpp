@@ -26,12 +26,12 @@ struct AuditPage {
 // Reading the audit log: administrators read all of it; supervisors read the
 // events of their own agency's staff. The events hold no protected plaintext.
 class AuditQueryService {
-public:
+  public:
     explicit AuditQueryService(const ServiceContext& ctx) : ctx_(ctx) {}
 
     Result<AuditPage> List(const policy::Actor& actor, const AuditQuery& query);
 
-private:
+  private:
     const ServiceContext& ctx_;
 };
 

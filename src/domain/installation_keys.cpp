@@ -22,9 +22,9 @@ Result<crypto::SecretBytes> LoadOrCreate(store::Store& store, const crypto::Keyr
                                               " key; was it created with `onestory init`?");
         }
         crypto::SecretBytes key = crypto::NewKey();
-        const std::int64_t now = std::chrono::duration_cast<std::chrono::microseconds>(
-                                     std::chrono::system_clock::now().time_since_epoch())
-                                     .count();
+        const std::int64_t now =
+            std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
+                .count();
         ONESTORY_RETURN_IF_ERROR(store.Write([&](store::Transaction& tx) {
             return store::InsertSystemKey(tx, {std::string(name), keyring.Wrap(key, name), now});
         }));

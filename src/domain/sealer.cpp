@@ -6,7 +6,9 @@
 
 namespace onestory::domain {
 
-std::string DataKeyName(std::string_view survivor_id) { return "survivor:" + std::string(survivor_id); }
+std::string DataKeyName(std::string_view survivor_id) {
+    return "survivor:" + std::string(survivor_id);
+}
 
 SurvivorSealer SurvivorSealer::Create(const crypto::Keyring& keyring, std::string survivor_id) {
     crypto::SecretBytes key = crypto::NewKey();
@@ -25,8 +27,9 @@ std::string SurvivorSealer::Seal(std::string_view field, std::string_view plaint
     return crypto::SealField(key_, survivor_id_, field, plaintext, record_id);
 }
 
-std::optional<std::string> SurvivorSealer::SealOptional(std::string_view field, const std::optional<std::string>& plaintext,
-                                                std::string_view record_id) const {
+std::optional<std::string> SurvivorSealer::SealOptional(std::string_view field,
+                                                        const std::optional<std::string>& plaintext,
+                                                        std::string_view record_id) const {
     if (!plaintext) return std::nullopt;
     return Seal(field, *plaintext, record_id);
 }
@@ -39,8 +42,8 @@ Result<std::string> SurvivorSealer::Unseal(std::string_view field, std::string_v
 }
 
 Result<std::optional<std::string>> SurvivorSealer::UnsealOptional(std::string_view field,
-                                                          const std::optional<std::string>& sealed,
-                                                          std::string_view record_id) const {
+                                                                  const std::optional<std::string>& sealed,
+                                                                  std::string_view record_id) const {
     if (!sealed) return std::optional<std::string>();
     ONESTORY_ASSIGN_OR_RETURN(std::string value, Unseal(field, *sealed, record_id));
     return std::optional<std::string>(std::move(value));

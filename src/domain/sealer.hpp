@@ -16,7 +16,7 @@ namespace onestory::domain {
 // rows such as statement passages) the row id, so a sealed value moved
 // anywhere else fails to open.
 class SurvivorSealer {
-public:
+  public:
     // A new survivor: a fresh data key, wrapped by the master key.
     static SurvivorSealer Create(const crypto::Keyring& keyring, std::string survivor_id);
     // An existing survivor. Fails (kDataLoss) when the wrapped key does not
@@ -28,12 +28,12 @@ public:
 
     std::string Seal(std::string_view field, std::string_view plaintext, std::string_view record_id = {}) const;
     std::optional<std::string> SealOptional(std::string_view field, const std::optional<std::string>& plaintext,
-                                    std::string_view record_id = {}) const;
+                                            std::string_view record_id = {}) const;
     Result<std::string> Unseal(std::string_view field, std::string_view sealed, std::string_view record_id = {}) const;
     Result<std::optional<std::string>> UnsealOptional(std::string_view field, const std::optional<std::string>& sealed,
-                                              std::string_view record_id = {}) const;
+                                                      std::string_view record_id = {}) const;
 
-private:
+  private:
     SurvivorSealer(std::string survivor_id, crypto::SecretBytes key, std::string wrapped)
         : survivor_id_(std::move(survivor_id)), key_(std::move(key)), wrapped_key_(std::move(wrapped)) {}
 

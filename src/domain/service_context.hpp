@@ -31,8 +31,8 @@ audit::AuditEvent EventBy(const policy::Actor& actor, std::string action, std::s
 // Records a policy refusal in the audit (its own transaction) and returns
 // the 403 Status carrying the policy's reason.
 Status Refuse(const ServiceContext& ctx, const policy::Actor& actor, const policy::Decision& decision,
-              std::string action, std::string resource_kind, std::string resource_id,
-              std::string survivor_id = {}, std::string case_id = {});
+              std::string action, std::string resource_kind, std::string resource_id, std::string survivor_id = {},
+              std::string case_id = {});
 
 // A conflict for an optimistic update that found another version stored.
 Status StaleVersion(std::string_view what);

@@ -18,8 +18,8 @@ Method ParseMethod(std::string_view name);
 // types. Header names are stored lower-case.
 struct Request {
     Method method = Method::kGet;
-    std::string target;  // as received: path plus query
-    std::string path;    // percent-decoded path, without the query
+    std::string target;                                      // as received: path plus query
+    std::string path;                                        // percent-decoded path, without the query
     std::vector<std::pair<std::string, std::string>> query;  // decoded, in order
     std::vector<std::pair<std::string, std::string>> headers;
     std::string body;

@@ -7,20 +7,32 @@ namespace onestory::http {
 
 int HttpStatusFor(StatusCode code) {
     switch (code) {
-        case StatusCode::kOk: return 200;
-        case StatusCode::kInvalidArgument: return 400;
-        case StatusCode::kUnauthenticated: return 401;
-        case StatusCode::kPermissionDenied: return 403;
-        case StatusCode::kNotFound: return 404;
-        case StatusCode::kConflict: return 409;
-        case StatusCode::kGone: return 410;
-        case StatusCode::kTooLarge: return 413;
-        case StatusCode::kPreconditionRequired: return 428;
-        case StatusCode::kRateLimited: return 429;
-        case StatusCode::kUnavailable: return 503;
+        case StatusCode::kOk:
+            return 200;
+        case StatusCode::kInvalidArgument:
+            return 400;
+        case StatusCode::kUnauthenticated:
+            return 401;
+        case StatusCode::kPermissionDenied:
+            return 403;
+        case StatusCode::kNotFound:
+            return 404;
+        case StatusCode::kConflict:
+            return 409;
+        case StatusCode::kGone:
+            return 410;
+        case StatusCode::kTooLarge:
+            return 413;
+        case StatusCode::kPreconditionRequired:
+            return 428;
+        case StatusCode::kRateLimited:
+            return 429;
+        case StatusCode::kUnavailable:
+            return 503;
         case StatusCode::kFailedPrecondition:
         case StatusCode::kDataLoss:
-        case StatusCode::kInternal: return 500;
+        case StatusCode::kInternal:
+            return 500;
     }
     return 500;
 }

@@ -17,7 +17,7 @@ namespace onestory::http {
 // one with literal segments earliest wins ("/survivors/match" before
 // "/survivors/{id}"). A path that matches only under other methods is 405.
 class Router {
-public:
+  public:
     struct Match {
         enum class Kind { kFound, kNotFound, kMethodNotAllowed };
         Kind kind = Kind::kNotFound;
@@ -32,7 +32,7 @@ public:
 
     std::size_t size() const { return routes_.size(); }
 
-private:
+  private:
     struct Route {
         Method method;
         std::vector<std::string> segments;  // "{id}" marks a parameter

@@ -7,7 +7,7 @@ namespace onestory::http {
 namespace {
 
 class RouterTest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         get_survivor_ = router_.Add(Method::kGet, "/api/v1/survivors/{id}");
         match_ = router_.Add(Method::kPost, "/api/v1/survivors/match");

@@ -16,12 +16,13 @@ struct ServerOptions {
     std::string host = "127.0.0.1";
     std::uint16_t port = 8080;  // 0 picks a free port
     int io_threads = 0;         // network threads; 0 means the number of cores
-    int handler_threads = 0;    // threads that run handlers (which may block on the store); 0 means 4 per core, at least 8
-    std::size_t max_body_bytes = 1024 * 1024;        // larger bodies are answered 413
+    int handler_threads =
+        0;  // threads that run handlers (which may block on the store); 0 means 4 per core, at least 8
+    std::size_t max_body_bytes = 1024 * 1024;  // larger bodies are answered 413
     std::size_t max_header_bytes = 16 * 1024;
-    std::chrono::milliseconds read_timeout{15000};    // a request must arrive whole within this
+    std::chrono::milliseconds read_timeout{15000};        // a request must arrive whole within this
     std::chrono::milliseconds keep_alive_timeout{60000};  // idle time before a kept-alive connection closes
-    std::chrono::milliseconds drain_timeout{10000};   // how long Stop waits for in-flight requests
+    std::chrono::milliseconds drain_timeout{10000};       // how long Stop waits for in-flight requests
 };
 
 struct Endpoint {
@@ -42,7 +43,7 @@ using Handler = std::function<Response(const Request&)>;
 // Thread-safe: Stop may be called from any thread (a signal handler thread
 // included). Beast and Asio stay inside server.cpp.
 class Server {
-public:
+  public:
     Server(ServerOptions options, Handler handler);
     ~Server();
     Server(const Server&) = delete;
@@ -63,7 +64,7 @@ public:
     // Calls Stop() when the process receives SIGTERM or SIGINT. Call before Start.
     void StopOnSignals();
 
-private:
+  private:
     class Impl;
     std::unique_ptr<Impl> impl_;
 };

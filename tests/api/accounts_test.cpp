@@ -10,7 +10,7 @@ namespace {
 namespace json = boost::json;
 
 class AccountsTest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         server_ = std::make_unique<ServerProcess>();
         world_ = std::make_unique<World>(*server_);
@@ -64,9 +64,10 @@ TEST_F(AccountsTest, BearerAndCookieBothAuthenticateAndCookieWritesNeedCsrf) {
     // A bearer token needs no CSRF header.
     ApiClient bearer(*server_);
     bearer.UseToken(login.Str("token"));
-    EXPECT_EQ(bearer.Post("/api/v1/survivors", json::object{{"code_name", "Calm Fox"}, {"legal_name", "Another Person"}})
-                  .status,
-              201);
+    EXPECT_EQ(
+        bearer.Post("/api/v1/survivors", json::object{{"code_name", "Calm Fox"}, {"legal_name", "Another Person"}})
+            .status,
+        201);
 }
 
 TEST_F(AccountsTest, LogoutEndsTheSession) {

@@ -10,7 +10,7 @@ namespace {
 namespace json = boost::json;
 
 class CasesTest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         server_ = std::make_unique<ServerProcess>();
         world_ = std::make_unique<World>(*server_);
@@ -46,8 +46,8 @@ TEST_F(CasesTest, VisibilityFollowsTheTeamAndTheAgency) {
     EXPECT_EQ(world_->As("caseworker").Get("/api/v1/cases").obj().at("items").as_array().size(), 1u);
     EXPECT_EQ(world_->As("caseworker2").Get("/api/v1/cases").obj().at("items").as_array().size(), 0u);
     EXPECT_EQ(world_->As("supervisor").Get("/api/v1/cases").obj().at("items").as_array().size(), 1u);
-    EXPECT_EQ(world_->As("supervisor").Get("/api/v1/cases?survivor_id=" + survivor_).obj().at("items").as_array().size(),
-              1u);
+    EXPECT_EQ(
+        world_->As("supervisor").Get("/api/v1/cases?survivor_id=" + survivor_).obj().at("items").as_array().size(), 1u);
     EXPECT_EQ(world_->As("analyst").Get("/api/v1/cases").status, 403);
 }
 
@@ -102,9 +102,9 @@ TEST_F(CasesTest, TeamMembersComeFromTheOwningAgency) {
     const auto again =
         cw.Post(team, json::object{{"staff_id", world_->StaffId("counsellor")}, {"case_role", "counsellor"}});
     EXPECT_EQ(again.status, 409);
-    const auto stranger = world_->As("caseworker2")
-                              .Post(team, json::object{{"staff_id", world_->StaffId("caseworker2")},
-                                                       {"case_role", "caseworker"}});
+    const auto stranger =
+        world_->As("caseworker2")
+            .Post(team, json::object{{"staff_id", world_->StaffId("caseworker2")}, {"case_role", "caseworker"}});
     EXPECT_EQ(stranger.status, 403);
     EXPECT_EQ(cw.Get(team).obj().at("items").as_array().size(), 2u);
 }

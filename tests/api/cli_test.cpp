@@ -74,8 +74,8 @@ TEST(CliTest, InitNeedsAPasswordAndCleansUpWhenItFails) {
     const auto no_password = RunOnestory({"init", "--data", data.string(), "--admin-username", "admin"});
     EXPECT_NE(no_password.exit_code, 0);
     EXPECT_NE(no_password.err.find("ONESTORY_ADMIN_PASSWORD"), std::string::npos);
-    const auto weak = RunOnestory({"init", "--data", data.string(), "--admin-username", "admin"},
-                                  {"ONESTORY_ADMIN_PASSWORD=short"});
+    const auto weak =
+        RunOnestory({"init", "--data", data.string(), "--admin-username", "admin"}, {"ONESTORY_ADMIN_PASSWORD=short"});
     EXPECT_NE(weak.exit_code, 0);
     EXPECT_NE(weak.err.find("password"), std::string::npos) << weak.err;
     EXPECT_FALSE(std::filesystem::exists(data / "master.key"));
@@ -111,7 +111,7 @@ TEST(CliTest, ServeRefusesAMissingOrExposedKeyFile) {
 }
 
 class AuditVerifyTest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         server_ = std::make_unique<ServerProcess>();
         World world(*server_);
@@ -146,8 +146,9 @@ TEST_F(AuditVerifyTest, ADeletedEventIsNamed) {
 }
 
 TEST_F(AuditVerifyTest, ReorderedEventsAreNamed) {
-    Sql(db_, "UPDATE audit_events SET seq = -1 WHERE seq = 3; UPDATE audit_events SET seq = 3 WHERE seq = 4; "
-             "UPDATE audit_events SET seq = 4 WHERE seq = -1");
+    Sql(db_,
+        "UPDATE audit_events SET seq = -1 WHERE seq = 3; UPDATE audit_events SET seq = 3 WHERE seq = 4; "
+        "UPDATE audit_events SET seq = 4 WHERE seq = -1");
     const auto r = Verify();
     EXPECT_NE(r.exit_code, 0);
     EXPECT_NE(r.out.find("broken at event 3"), std::string::npos) << r.out;
@@ -171,7 +172,8 @@ TEST(CliTest, DemoGeneratesEveryAgencyKindRoleAndStage) {
             std::vector<std::string> out;
             sqlite3_stmt* stmt = nullptr;
             sqlite3_prepare_v2(handle, sql, -1, &stmt, nullptr);
-            while (sqlite3_step(stmt) == SQLITE_ROW) out.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)));
+            while (sqlite3_step(stmt) == SQLITE_ROW)
+                out.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)));
             sqlite3_finalize(stmt);
             return out;
         };

@@ -11,7 +11,7 @@ namespace {
 namespace json = boost::json;
 
 class ErrorsTest : public ::testing::Test {
-protected:
+  protected:
     static void SetUpTestSuite() {
         server_ = new ServerProcess();
         world_ = new World(*server_);

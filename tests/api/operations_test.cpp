@@ -13,7 +13,7 @@ namespace {
 namespace json = boost::json;
 
 class OperationsTest : public ::testing::Test {
-protected:
+  protected:
     static void SetUpTestSuite() { server_ = new ServerProcess(); }
     static void TearDownTestSuite() {
         delete server_;
@@ -113,8 +113,7 @@ TEST_F(OperationsTest, RequestBodiesAreDescribedWithTheirSchemas) {
     ApiClient anonymous(*server_);
     const auto doc = anonymous.Get("/api/v1/openapi.json");
     const auto& survivors = doc.obj().at("paths").at("/api/v1/survivors").at("post").as_object();
-    const auto& schema =
-        survivors.at("requestBody").at("content").at("application/json").at("schema").as_object();
+    const auto& schema = survivors.at("requestBody").at("content").at("application/json").at("schema").as_object();
     EXPECT_EQ(schema.at("additionalProperties").as_bool(), false);
     EXPECT_TRUE(schema.at("properties").as_object().contains("legal_name"));
     const auto& required = schema.at("required").as_array();

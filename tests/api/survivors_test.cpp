@@ -21,7 +21,7 @@ std::string ReadAll(const std::filesystem::path& path) {
 }
 
 class SurvivorsTest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         server_ = std::make_unique<ServerProcess>();
         world_ = std::make_unique<World>(*server_);
@@ -122,23 +122,24 @@ TEST_F(SurvivorsTest, ListsShowCodeNamesOnlyAndOnlyVisibleSurvivors) {
     // Paging walks everything once.
     const auto page1 = world_->As("supervisor").Get("/api/v1/survivors?limit=1");
     ASSERT_FALSE(page1.obj().at("next_cursor").is_null());
-    const auto page2 = world_->As("supervisor").Get("/api/v1/survivors?limit=1&cursor=" +
-                                                    std::string(page1.obj().at("next_cursor").as_string()));
+    const auto page2 =
+        world_->As("supervisor")
+            .Get("/api/v1/survivors?limit=1&cursor=" + std::string(page1.obj().at("next_cursor").as_string()));
     EXPECT_EQ(page2.obj().at("items").as_array().size(), 1u);
     EXPECT_TRUE(page2.obj().at("next_cursor").is_null());
     EXPECT_NE(page1.obj().at("items").as_array()[0].at("id"), page2.obj().at("items").as_array()[0].at("id"));
 }
 
 TEST_F(SurvivorsTest, AnotherAgencyFindsADuplicateDespiteSpellingVariants) {
-    const auto created = Register("caseworker", {{"code_name", "Clear Robin"},
-                                                 {"legal_name", "José María Núñez-Test"},
-                                                 {"birth_date", "1990-12-01"}});
+    const auto created =
+        Register("caseworker",
+                 {{"code_name", "Clear Robin"}, {"legal_name", "José María Núñez-Test"}, {"birth_date", "1990-12-01"}});
     ASSERT_EQ(created.status, 201);
     auto& police = world_->As("investigator");
     for (const char* variant : {"José María Núñez-Test", "  jose   maria NUNEZ-TEST ", "JOSE\tMARÍA núñez-test",
                                 "Jose\xcc\x81 Mari\xcc\x81\x61 Nun\xcc\x83\x65z-Test"}) {
-        const auto r = police.Post("/api/v1/survivors/match",
-                                   json::object{{"legal_name", variant}, {"birth_date", "1990-12-01"}});
+        const auto r =
+            police.Post("/api/v1/survivors/match", json::object{{"legal_name", variant}, {"birth_date", "1990-12-01"}});
         ASSERT_EQ(r.status, 200) << r.raw.body;
         const auto& matches = r.obj().at("matches").as_array();
         ASSERT_EQ(matches.size(), 1u) << variant;
@@ -146,11 +147,11 @@ TEST_F(SurvivorsTest, AnotherAgencyFindsADuplicateDespiteSpellingVariants) {
         EXPECT_EQ(matches[0].at("code_name").as_string(), "Clear Robin");
         EXPECT_FALSE(matches[0].as_object().contains("legal_name"));
     }
-    const auto other_date =
-        police.Post("/api/v1/survivors/match", json::object{{"legal_name", "José María Núñez-Test"}, {"birth_date", "1990-12-02"}});
+    const auto other_date = police.Post(
+        "/api/v1/survivors/match", json::object{{"legal_name", "José María Núñez-Test"}, {"birth_date", "1990-12-02"}});
     EXPECT_EQ(other_date.obj().at("matches").as_array().size(), 0u);
-    const auto other_name =
-        police.Post("/api/v1/survivors/match", json::object{{"legal_name", "Josefa Núñez-Test"}, {"birth_date", "1990-12-01"}});
+    const auto other_name = police.Post(
+        "/api/v1/survivors/match", json::object{{"legal_name", "Josefa Núñez-Test"}, {"birth_date", "1990-12-01"}});
     EXPECT_EQ(other_name.obj().at("matches").as_array().size(), 0u);
 }
 
@@ -173,9 +174,11 @@ TEST_F(SurvivorsTest, NoProtectedValueIsStoredLoggedOrAuditedInPlaintext) {
     const std::string id = created.Str("id");
     ASSERT_EQ(world_->As("caseworker").Get("/api/v1/survivors/" + id).status, 200);
     world_->As("investigator").Get("/api/v1/survivors/" + id);  // a refusal, audited
-    world_->As("investigator").Post("/api/v1/survivors/match", json::object{{"legal_name", secrets[0]}, {"birth_date", secrets[1]}});
+    world_->As("investigator")
+        .Post("/api/v1/survivors/match", json::object{{"legal_name", secrets[0]}, {"birth_date", secrets[1]}});
     // A bad request carrying a protected value must not echo it back either.
-    const auto bad = Register("caseworker", {{"code_name", "Wild Plover"}, {"legal_name", secrets[0]}, {"birth_date", "1987-13-45"}});
+    const auto bad = Register("caseworker",
+                              {{"code_name", "Wild Plover"}, {"legal_name", secrets[0]}, {"birth_date", "1987-13-45"}});
     EXPECT_EQ(bad.status, 400);
     EXPECT_EQ(bad.raw.body.find(secrets[0]), std::string::npos);
 

@@ -54,13 +54,15 @@ ApiResult ApiClient::Send(const std::string& method, const std::string& target, 
 }
 
 ApiResult ApiClient::Login(const std::string& username, const std::string& password) {
-    auto r = Send("POST", "/api/v1/login", json::serialize(json::object{{"username", username}, {"password", password}}),
-                  {}, false);
+    auto r = Send("POST", "/api/v1/login",
+                  json::serialize(json::object{{"username", username}, {"password", password}}), {}, false);
     if (r.status == 200) token_ = r.Str("token");
     return r;
 }
 
-ApiResult ApiClient::Get(const std::string& target) { return Send("GET", target, ""); }
+ApiResult ApiClient::Get(const std::string& target) {
+    return Send("GET", target, "");
+}
 
 ApiResult ApiClient::Post(const std::string& target, const json::value& body) {
     return Send("POST", target, json::serialize(body));
@@ -92,11 +94,15 @@ World::World(const ServerProcess& server) : server_(server), admin_(server) {
         agencies_[key] = r.Str("id");
     }
     const std::vector<std::tuple<std::string, std::string, std::vector<std::string>>> staff{
-        {"supervisor", "ngo", {"supervisor"}},     {"caseworker", "ngo", {"caseworker"}},
-        {"caseworker2", "ngo", {"caseworker"}},    {"counsellor", "ngo", {"counsellor"}},
-        {"analyst", "ngo", {"analyst"}},           {"investigator", "police", {"investigator"}},
+        {"supervisor", "ngo", {"supervisor"}},
+        {"caseworker", "ngo", {"caseworker"}},
+        {"caseworker2", "ngo", {"caseworker"}},
+        {"counsellor", "ngo", {"counsellor"}},
+        {"analyst", "ngo", {"analyst"}},
+        {"investigator", "police", {"investigator"}},
         {"police-supervisor", "police", {"supervisor", "investigator"}},
-        {"prosecutor", "prosecution", {"prosecutor"}}, {"clinician", "health", {"clinician"}},
+        {"prosecutor", "prosecution", {"prosecutor"}},
+        {"clinician", "health", {"clinician"}},
     };
     for (const auto& [username, agency, roles] : staff) {
         json::array role_list;

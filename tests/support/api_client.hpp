@@ -29,7 +29,7 @@ struct ApiResult {
 // A logged-in (or anonymous) API user talking to a ServerProcess with a
 // bearer token.
 class ApiClient {
-public:
+  public:
     explicit ApiClient(const ServerProcess& server);
 
     ApiResult Login(const std::string& username, const std::string& password);
@@ -43,7 +43,7 @@ public:
     ApiResult Send(const std::string& method, const std::string& target, const std::string& body,
                    std::vector<std::pair<std::string, std::string>> headers = {}, bool with_token = true);
 
-private:
+  private:
     HttpClient http_;
     std::string token_;
 };
@@ -54,7 +54,7 @@ ApiResult ToApiResult(HttpResponse response);
 // an NGO, a police agency, a prosecution office and a clinic, with staff of
 // every role. All passwords are kPassword.
 class World {
-public:
+  public:
     static constexpr const char* kPassword = "test-password-123";
 
     explicit World(const ServerProcess& server);
@@ -69,7 +69,7 @@ public:
     std::pair<std::string, std::string> SurvivorWithCase(const std::string& username, const std::string& code_name,
                                                          const std::string& legal_name);
 
-private:
+  private:
     const ServerProcess& server_;
     ApiClient admin_;
     std::map<std::string, std::string> agencies_;

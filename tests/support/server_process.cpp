@@ -165,6 +165,8 @@ void ServerProcess::Restart() {
     Start();
 }
 
-std::string ServerProcess::Log() const { return ReadFile(dir_.path() / "serve.log"); }
+std::string ServerProcess::Log() const {
+    return ReadFile(dir_.path() / "serve.log");
+}
 
 }  // namespace onestory::testing

@@ -32,7 +32,7 @@ CommandResult RunOnestory(const std::vector<std::string>& args, const std::vecto
 // directory, initialised with an administrator. Stopping it sends SIGTERM and
 // waits; the destructor stops it if the test did not.
 class ServerProcess {
-public:
+  public:
     struct Options {
         std::string admin_username = "admin";
         std::string admin_password = "admin-password-123";
@@ -63,7 +63,7 @@ public:
     // Everything the server wrote to stderr (its log) so far.
     std::string Log() const;
 
-private:
+  private:
     void Start();
 
     Options options_;

@@ -23,8 +23,12 @@ std::size_t CodePoints(std::string_view text) {
 }
 
 Agency AgencyFrom(const store::AgencyRow& r) {
-    return {r.id, r.name, ParseEnum<policy::AgencyKind>(r.kind).value_or(policy::AgencyKind::kOther), r.country,
-            FromMicros(r.created_at), r.version};
+    return {r.id,
+            r.name,
+            ParseEnum<policy::AgencyKind>(r.kind).value_or(policy::AgencyKind::kOther),
+            r.country,
+            FromMicros(r.created_at),
+            r.version};
 }
 
 std::vector<policy::Role> RolesFrom(std::string_view joined) {
@@ -36,11 +40,13 @@ std::vector<policy::Role> RolesFrom(std::string_view joined) {
 }
 
 StaffMember StaffFrom(const store::StaffRow& r) {
-    return {r.id, r.agency_id, r.username, r.display_name, RolesFrom(r.roles), r.active, FromMicros(r.created_at),
+    return {r.id,     r.agency_id, r.username, r.display_name, RolesFrom(r.roles), r.active, FromMicros(r.created_at),
             r.version};
 }
 
-std::string UsernameKey(std::string_view username) { return crypto::HashHex("login:" + ToLowerAscii(username)); }
+std::string UsernameKey(std::string_view username) {
+    return crypto::HashHex("login:" + ToLowerAscii(username));
+}
 
 Status InvalidCredentials() {
     return {StatusCode::kUnauthenticated, "invalid_credentials", "the username or password is not right"};
@@ -83,8 +89,8 @@ Status ValidateNewStaff(const NewStaff& s, int min_password_length) {
 Result<Agency> AccountService::InsertAgency(const NewAgency& agency, audit::AuditEvent event) {
     ONESTORY_RETURN_IF_ERROR(ValidateNewAgency(agency));
     const std::int64_t now = ToMicros(ctx_.clock.Now());
-    store::AgencyRow row{crypto::NewIdString("ag"), agency.name, std::string(NameOf(agency.kind)), agency.country,
-                         now, now, 1};
+    store::AgencyRow row{
+        crypto::NewIdString("ag"), agency.name, std::string(NameOf(agency.kind)), agency.country, now, now, 1};
     event.resource_kind = "agency";
     event.resource_id = row.id;
     Status written = ctx_.store.Write([&](store::Transaction& tx) -> Status {
@@ -218,7 +224,8 @@ Result<LoginResult> AccountService::Login(std::string_view username, std::string
         event.action = "login.locked";
         event.outcome = "denied";
         event.reason = "account_locked";
-        ONESTORY_RETURN_IF_ERROR(ctx_.store.Write([&](store::Transaction& tx) { return ctx_.audit.Append(tx, event); }));
+        ONESTORY_RETURN_IF_ERROR(
+            ctx_.store.Write([&](store::Transaction& tx) { return ctx_.audit.Append(tx, event); }));
         return Locked((throttle->locked_until - now) / 1'000'000);
     }
 
@@ -239,9 +246,8 @@ Result<LoginResult> AccountService::Login(std::string_view username, std::string
             if (current && current->locked_until != 0 && current->locked_until <= now) row.failures = 1;
             if (row.failures >= ctx_.settings.lockout_threshold) {
                 row.failures = 0;
-                row.locked_until = now + std::chrono::duration_cast<std::chrono::microseconds>(
-                                             ctx_.settings.lockout_duration)
-                                             .count();
+                row.locked_until =
+                    now + std::chrono::duration_cast<std::chrono::microseconds>(ctx_.settings.lockout_duration).count();
                 locked_now = true;
             }
             ONESTORY_RETURN_IF_ERROR(store::PutLoginThrottle(tx, row));
@@ -264,8 +270,8 @@ Result<LoginResult> AccountService::Login(std::string_view username, std::string
     result.token = crypto::RandomToken();
     result.csrf_token = crypto::RandomToken();
     result.staff = StaffFrom(*staff);
-    store::SessionRow session{crypto::HashHex(result.token), "staff", staff->id, crypto::HashHex(result.csrf_token),
-                              now, now};
+    store::SessionRow session{crypto::HashHex(result.token),      "staff", staff->id,
+                              crypto::HashHex(result.csrf_token), now,     now};
     event.action = "login.success";
     event.outcome = "success";
     ONESTORY_RETURN_IF_ERROR(ctx_.store.Write([&](store::Transaction& tx) -> Status {
@@ -302,8 +308,7 @@ Result<Principal> AccountService::Authenticate(std::string_view token) {
     if (!session || !staff || !staff->active || !agency) return Status::Unauthenticated("log in first");
 
     const std::int64_t now = ToMicros(ctx_.clock.Now());
-    const std::int64_t idle =
-        std::chrono::duration_cast<std::chrono::microseconds>(ctx_.settings.idle_timeout).count();
+    const std::int64_t idle = std::chrono::duration_cast<std::chrono::microseconds>(ctx_.settings.idle_timeout).count();
     if (now - session->last_seen_at > idle) {
         ONESTORY_RETURN_IF_ERROR(
             ctx_.store.Write([&](store::Transaction& tx) { return store::DeleteSession(tx, token_hash); }));
@@ -332,8 +337,7 @@ Result<Principal> AccountService::Authenticate(std::string_view token) {
 
 Status AccountService::CheckCsrf(const Principal& principal, std::string_view csrf_token) const {
     if (csrf_token.empty() || !crypto::ConstantTimeEquals(crypto::HashHex(csrf_token), principal.csrf_hash)) {
-        return Status::Forbidden("csrf_token_invalid",
-                                 "this request needs the X-CSRF-Token header returned at login");
+        return Status::Forbidden("csrf_token_invalid", "this request needs the X-CSRF-Token header returned at login");
     }
     return Status::Ok();
 }

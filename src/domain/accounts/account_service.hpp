@@ -20,7 +20,7 @@ namespace onestory::domain {
 // exactly like a wrong password. Sessions are stored as token hashes and
 // expire after the configured idle time.
 class AccountService {
-public:
+  public:
     explicit AccountService(const ServiceContext& ctx) : ctx_(ctx) {}
 
     Result<Agency> CreateAgency(const policy::Actor& actor, const NewAgency& agency);
@@ -44,7 +44,7 @@ public:
     // recorded in the audit as done by the system.
     Result<StaffMember> Bootstrap(const NewAgency& agency, const NewStaff& admin);
 
-private:
+  private:
     Result<StaffMember> InsertStaff(const NewStaff& staff, const audit::AuditEvent& event_template);
     Result<Agency> InsertAgency(const NewAgency& agency, audit::AuditEvent event);
 

@@ -14,7 +14,9 @@ namespace {
 using policy::Action;
 using policy::Actor;
 
-bool IsClosedStatus(CaseStatus s) { return s == CaseStatus::kClosed || s == CaseStatus::kClosedReferred; }
+bool IsClosedStatus(CaseStatus s) {
+    return s == CaseStatus::kClosed || s == CaseStatus::kClosedReferred;
+}
 
 template <class E>
 std::vector<E> ParseList(std::string_view joined) {
@@ -200,10 +202,9 @@ Result<std::vector<TeamMember>> CaseService::ListTeam(const Actor& actor, std::s
         ONESTORY_ASSIGN_OR_RETURN(auto rows, store::ListTeam(tx, case_id));
         for (const auto& m : rows) {
             ONESTORY_ASSIGN_OR_RETURN(auto staff, store::GetStaff(tx, m.staff_id));
-            team.push_back({m.staff_id, staff ? staff->display_name : std::string(),
-                            staff ? staff->agency_id : std::string(),
-                            ParseEnum<CaseRole>(m.case_role).value_or(CaseRole::kSupport), m.added_by,
-                            FromMicros(m.added_at)});
+            team.push_back(
+                {m.staff_id, staff ? staff->display_name : std::string(), staff ? staff->agency_id : std::string(),
+                 ParseEnum<CaseRole>(m.case_role).value_or(CaseRole::kSupport), m.added_by, FromMicros(m.added_at)});
         }
         return Status::Ok();
     }));

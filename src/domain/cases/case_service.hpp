@@ -15,7 +15,7 @@ namespace onestory::domain {
 // joins its team as lead; updates are optimistic (the caller states the
 // version it read, and a stale version is a conflict, never a lost update).
 class CaseService {
-public:
+  public:
     explicit CaseService(const ServiceContext& ctx) : ctx_(ctx) {}
 
     Result<Case> Create(const policy::Actor& actor, const NewCase& kase);
@@ -29,7 +29,7 @@ public:
     Result<TeamMember> AddTeamMember(const policy::Actor& actor, std::string_view case_id, std::string_view staff_id,
                                      CaseRole role);
 
-private:
+  private:
     const ServiceContext& ctx_;
 };
 

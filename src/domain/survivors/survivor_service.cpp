@@ -54,12 +54,14 @@ std::string MatchIndex(const crypto::SecretBytes& key, std::string_view legal_na
 }
 
 Status ValidateNewSurvivor(const NewSurvivor& s) {
-    if (s.code_name.empty() || CodePoints(s.code_name) > 80) return Status::Invalid("code_name", "must be 1 to 80 characters");
+    if (s.code_name.empty() || CodePoints(s.code_name) > 80)
+        return Status::Invalid("code_name", "must be 1 to 80 characters");
     if (s.identity.legal_name.empty() || s.identity.legal_name.size() > kMaxFieldBytes) {
         return Status::Invalid("legal_name", "must be 1 to 4096 bytes");
     }
     if (crypto::NormalizeForIndex(s.code_name) == crypto::NormalizeForIndex(s.identity.legal_name)) {
-        return Status::Invalid("code_name", "must not be the survivor's legal name; choose a name that does not identify them");
+        return Status::Invalid("code_name",
+                               "must not be the survivor's legal name; choose a name that does not identify them");
     }
     if (s.identity.contact && s.identity.contact->size() > kMaxFieldBytes) {
         return Status::Invalid("contact", "must be at most 4096 bytes");
@@ -154,8 +156,7 @@ Result<store::Page<Survivor>> SurvivorService::List(const Actor& actor, const st
                                                     std::optional<std::string> code_name_contains) {
     const auto scope = policy::ScopeFor(actor, Action::kListSurvivors);
     if (scope == policy::ListScope::kNone) {
-        return Refuse(ctx_, actor, policy::DecideRoute(actor, Action::kListSurvivors), "survivor.list", "survivor",
-                      "");
+        return Refuse(ctx_, actor, policy::DecideRoute(actor, Action::kListSurvivors), "survivor.list", "survivor", "");
     }
     store::SurvivorFilter filter;
     filter.agency_id = actor.agency_id;

@@ -22,7 +22,7 @@ namespace onestory::domain {
 // Every read of the identity is decided by the policy and committed to the
 // audit before it is returned.
 class SurvivorService {
-public:
+  public:
     explicit SurvivorService(const ServiceContext& ctx) : ctx_(ctx) {}
 
     Result<Survivor> Register(const policy::Actor& actor, const NewSurvivor& survivor);
@@ -33,7 +33,7 @@ public:
                                        std::optional<std::string> code_name_contains);
     Result<std::vector<SurvivorMatch>> Match(const policy::Actor& actor, std::string_view legal_name, Date birth_date);
 
-private:
+  private:
     const ServiceContext& ctx_;
 };
 

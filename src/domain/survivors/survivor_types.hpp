@@ -24,7 +24,7 @@ struct NewSurvivor {
     std::string code_name;
     Identity identity;
     std::optional<Gender> gender;
-    std::vector<std::string> languages;  // ISO 639-1
+    std::vector<std::string> languages;      // ISO 639-1
     std::optional<std::string> nationality;  // ISO 3166-1 alpha-2
 };
 
