@@ -21,4 +21,7 @@ struct BackendForTest {
 // SQLite always; PostgreSQL too when ONESTORY_TEST_POSTGRES_DSN is set.
 std::vector<BackendForTest> BackendsForTest();
 
+// A PostgreSQL store on a fresh database of the server ONESTORY_TEST_POSTGRES_DSN names.
+Result<std::unique_ptr<Store>> OpenPostgresForTest(int pool_size);
+
 }  // namespace onestory::store

@@ -1,0 +1,187 @@
+// Copyright 2026 The onestory Authors. SPDX-License-Identifier: Apache-2.0
+//
+// What only the PostgreSQL backend has: connection strings, start-up errors,
+// migrations raced by several processes, and a schema kept in step with
+// SQLite's. Everything both backends do is in the conformance suite. Tests
+// that need a server run when ONESTORY_TEST_POSTGRES_DSN names one (make
+// test starts a throw-away cluster and sets it).
+#include "store/postgres/postgres_store.hpp"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+#include <thread>
+
+#include "store/migrations.hpp"
+#include "store/postgres/postgres_dsn.hpp"
+#include "store/postgres/postgres_test_database.hpp"
+#include "store/sqlite/sqlite_store.hpp"
+#include "support/temp_dir.hpp"
+
+namespace onestory::store {
+namespace {
+
+#define ONESTORY_NEED_POSTGRES()                                                     \
+    if (TestPostgresDsn().empty()) {                                                 \
+        GTEST_SKIP() << "set ONESTORY_TEST_POSTGRES_DSN to run (make test does so)"; \
+    }
+
+TEST(PostgresDsnTest, DescriptionsNeverShowThePassword) {
+    const std::string dsn = "postgresql://onestory:s3cr%40t@db.example.org:6432/records?sslmode=require";
+    EXPECT_TRUE(IsPostgresDsn(dsn));
+    EXPECT_TRUE(ValidatePostgresDsn(dsn).ok());
+    EXPECT_TRUE(DsnHasPassword(dsn));
+    EXPECT_EQ(DescribeDsn(dsn), "postgresql://onestory@db.example.org:6432/records");
+    EXPECT_FALSE(DsnHasPassword("postgresql://onestory@db.example.org/records"));
+}
+
+TEST(PostgresDsnTest, AnotherDatabaseKeepsServerUserPasswordAndOptions) {
+    auto other = DsnWithDatabase("postgresql://u:p%20w@127.0.0.1:5433/first?sslmode=disable", "second_db");
+    ASSERT_TRUE(other.ok());
+    EXPECT_EQ(DescribeDsn(*other), "postgresql://u@127.0.0.1:5433/second_db");
+    EXPECT_TRUE(DsnHasPassword(*other));
+    EXPECT_NE(other->find("sslmode=disable"), std::string::npos);
+    EXPECT_NE(other->find("password=p%20w"), std::string::npos);
+}
+
+TEST(PostgresDsnTest, RefusesWhatIsNotAPostgresUri) {
+    for (const char* bad : {"", "sqlite:///tmp/x.db", "host=localhost dbname=x", "postgresql://h/db?nonsense=1"}) {
+        const Status s = ValidatePostgresDsn(bad);
+        EXPECT_FALSE(s.ok()) << bad;
+        EXPECT_EQ(s.field(), "store") << bad;
+    }
+}
+
+TEST(PostgresStoreTest, AnUnreachableServerIsAClearUnavailableError) {
+    PostgresOptions options;
+    // Port 1 on the loopback: nothing listens there.
+    options.dsn = "postgresql://onestory:not-shown@127.0.0.1:1/onestory?connect_timeout=5";
+    auto store = OpenPostgresStore(options);
+    ASSERT_FALSE(store.ok());
+    EXPECT_EQ(store.status().code(), StatusCode::kUnavailable);
+    const std::string& message = store.status().message();
+    EXPECT_NE(message.find("cannot connect to the PostgreSQL server postgresql://onestory@127.0.0.1:1/onestory"),
+              std::string::npos)
+        << message;
+    EXPECT_NE(message.find("refused"), std::string::npos) << message;
+    EXPECT_EQ(message.find("not-shown"), std::string::npos) << "the password leaked into: " << message;
+}
+
+TEST(PostgresStoreTest, WrongCredentialsAreAClearError) {
+    ONESTORY_NEED_POSTGRES();
+    auto wrong = DsnWith(TestPostgresDsn(), {{"password", "certainly-wrong-password"}});
+    ASSERT_TRUE(wrong.ok());
+    PostgresOptions options;
+    options.dsn = *wrong;
+    auto store = OpenPostgresStore(options);
+    ASSERT_FALSE(store.ok());
+    EXPECT_EQ(store.status().code(), StatusCode::kUnavailable);
+    EXPECT_NE(store.status().message().find("password authentication failed"), std::string::npos)
+        << store.status().message();
+    EXPECT_EQ(store.status().message().find("certainly-wrong-password"), std::string::npos);
+
+    auto unknown_db = DsnWithDatabase(TestPostgresDsn(), "no_such_onestory_database");
+    ASSERT_TRUE(unknown_db.ok());
+    options.dsn = *unknown_db;
+    auto missing = OpenPostgresStore(options);
+    ASSERT_FALSE(missing.ok());
+    EXPECT_NE(missing.status().message().find("does not exist"), std::string::npos) << missing.status().message();
+}
+
+TEST(PostgresStoreTest, ProcessesStartingTogetherMigrateOnce) {
+    ONESTORY_NEED_POSTGRES();
+    auto db = TestDatabase::Create(TestPostgresDsn());
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    constexpr int kOpeners = 4;
+    std::vector<std::optional<Result<std::unique_ptr<Store>>>> opened(kOpeners);
+    std::vector<std::thread> threads;
+    for (int i = 0; i < kOpeners; ++i) {
+        threads.emplace_back([&, i] {
+            PostgresOptions options;
+            options.dsn = (*db)->dsn();
+            options.pool_size = 2;
+            opened[i] = OpenPostgresStore(options);
+        });
+    }
+    for (auto& t : threads) t.join();
+    for (auto& store : opened) {
+        ASSERT_TRUE(store.has_value() && store->ok()) << store->status().ToString();
+        EXPECT_EQ(*(**store)->SchemaVersion(), LatestVersion(PostgresMigrations()));
+    }
+    ASSERT_TRUE((**opened[0])
+                    ->Read([](Transaction& tx) -> Status {
+                        ONESTORY_ASSIGN_OR_RETURN(Rows rows, tx.Query("SELECT COUNT(*) FROM schema_migrations"));
+                        EXPECT_EQ(rows.at(0).at(0).AsInt(), LatestVersion(PostgresMigrations()));
+                        return Status::Ok();
+                    })
+                    .ok());
+}
+
+TEST(PostgresStoreTest, TheMigrationHistoryIsInStepWithSqlite) {
+    ASSERT_EQ(SqliteMigrations().size(), PostgresMigrations().size());
+    for (std::size_t i = 0; i < SqliteMigrations().size(); ++i) {
+        EXPECT_EQ(SqliteMigrations()[i].path, PostgresMigrations()[i].path)
+            << "every sqlite migration needs a postgres twin with the same number and name";
+    }
+}
+
+using Schema = std::map<std::string, std::vector<std::string>>;  // table -> columns in order
+
+// Every table and column of the two backends' schemas match, in order; text
+// is byte-ordered and integers are 64-bit on PostgreSQL.
+TEST(PostgresStoreTest, TheSchemaMatchesSqlitesTableForTable) {
+    ONESTORY_NEED_POSTGRES();
+    testing::TempDir dir;
+    SqliteOptions lite_options;
+    lite_options.path = dir.path() / "onestory.db";
+    lite_options.create = true;
+    lite_options.synchronous_full = false;
+    auto lite = OpenSqliteStore(lite_options);
+    ASSERT_TRUE(lite.ok());
+    Schema lite_schema;
+    ASSERT_TRUE((*lite)
+                    ->Read([&](Transaction& tx) -> Status {
+                        ONESTORY_ASSIGN_OR_RETURN(
+                            Rows rows,
+                            tx.Query("SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p "
+                                     "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' "
+                                     "ORDER BY m.name, p.cid"));
+                        for (const auto& r : rows) lite_schema[r[0].AsText()].push_back(r[1].AsText());
+                        return Status::Ok();
+                    })
+                    .ok());
+
+    auto db = TestDatabase::Create(TestPostgresDsn());
+    ASSERT_TRUE(db.ok());
+    PostgresOptions options;
+    options.dsn = (*db)->dsn();
+    auto pg = OpenPostgresStore(options);
+    ASSERT_TRUE(pg.ok()) << pg.status().ToString();
+    Schema pg_schema;
+    ASSERT_TRUE(
+        (*pg)
+            ->Read([&](Transaction& tx) -> Status {
+                ONESTORY_ASSIGN_OR_RETURN(
+                    Rows rows, tx.Query("SELECT table_name, column_name, data_type, collation_name "
+                                        "FROM information_schema.columns WHERE table_schema = current_schema() "
+                                        "ORDER BY table_name, ordinal_position"));
+                for (const auto& r : rows) {
+                    const std::string where = r[0].AsText() + "." + r[1].AsText();
+                    pg_schema[r[0].AsText()].push_back(r[1].AsText());
+                    const std::string type = r[2].AsText();
+                    if (r[0].AsText() == "schema_migrations") continue;
+                    EXPECT_TRUE(type == "bigint" || type == "text" || type == "bytea" || type == "double precision")
+                        << where << " is " << type;
+                    if (type == "text") {
+                        EXPECT_EQ(r[3].AsText(), "C") << where << " is not COLLATE \"C\"";
+                    }
+                }
+                return Status::Ok();
+            })
+            .ok());
+    EXPECT_EQ(pg_schema, lite_schema);
+}
+
+}  // namespace
+}  // namespace onestory::store
