@@ -12,6 +12,7 @@ namespace onestory::cli {
 
 struct InitOptions {
     std::string data;
+    std::string store;  // empty: SQLite in the data directory; else a PostgreSQL URI
     std::string admin_username;
     std::string admin_password_file;  // else ONESTORY_ADMIN_PASSWORD
     std::string admin_display_name = "Administrator";

@@ -2,9 +2,27 @@
 #include "cli/installation.hpp"
 
 #include "cli/settings_file.hpp"
+#include "store/key_rows.hpp"
+#include "store/postgres/postgres_dsn.hpp"
+#include "store/postgres/postgres_store.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace onestory::cli {
+
+Result<std::unique_ptr<store::Store>> OpenStore(const DataDir& dir, const domain::Settings& settings,
+                                                const OpenOptions& options) {
+    if (!settings.store.empty()) {
+        store::PostgresOptions postgres;
+        postgres.dsn = settings.store;
+        postgres.pool_size = settings.store_pool_size;
+        return store::OpenPostgresStore(postgres);
+    }
+    store::SqliteOptions sqlite;
+    sqlite.path = dir.database();
+    sqlite.create = options.create;
+    sqlite.synchronous_full = options.durable;
+    return store::OpenSqliteStore(sqlite);
+}
 
 Installation::~Installation() {
     // The API and services refer to the store; release them first.
@@ -32,11 +50,21 @@ Result<std::unique_ptr<Installation>> Installation::Open(const DataDir& dir, con
         inst->clock_ = std::make_unique<SystemClock>();
     }
 
-    store::SqliteOptions sqlite;
-    sqlite.path = dir.database();
-    sqlite.create = options.create;
-    sqlite.synchronous_full = options.durable;
-    ONESTORY_ASSIGN_OR_RETURN(inst->store_, store::OpenSqliteStore(sqlite));
+    ONESTORY_ASSIGN_OR_RETURN(inst->store_, OpenStore(dir, inst->settings_, options));
+    if (options.create) {
+        // A database server outlives data directories: never take over one
+        // that another installation (another master key) already uses.
+        bool taken = false;
+        ONESTORY_RETURN_IF_ERROR(inst->store_->Read([&](store::Transaction& tx) -> Status {
+            ONESTORY_ASSIGN_OR_RETURN(auto keys, store::ListSystemKeys(tx));
+            taken = !keys.empty();
+            return Status::Ok();
+        }));
+        if (taken) {
+            return Status::Conflict("exists", "the database " + store::DescribeDsn(inst->settings_.store) +
+                                                  " already holds a onestory installation; refusing to overwrite it");
+        }
+    }
     ONESTORY_ASSIGN_OR_RETURN(auto keys, domain::LoadInstallationKeys(*inst->store_, *inst->keyring_, options.create));
     inst->keys_ = std::make_unique<domain::InstallationKeys>(std::move(keys));
     inst->audit_ = std::make_unique<audit::AuditLog>(inst->keys_->audit, *inst->clock_);

@@ -28,6 +28,9 @@ int main(int argc, char** argv) {
                          "ngo, police, prosecution, court, shelter, health, "
                          "child_protection or other");
     init_cmd->add_option("--agency-country", init.agency_country, "ISO 3166-1 alpha-2 country code");
+    init_cmd->add_option("--store", init.store,
+                         "keep the records in PostgreSQL: postgresql://USER@HOST:PORT/DATABASE "
+                         "(default: SQLite in the data directory)");
 
     ServeOptions serve;
     auto* serve_cmd = app.add_subcommand("serve", "Serve the API and the web app");
