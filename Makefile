@@ -7,7 +7,7 @@ CMAKE_GEN  := -G Ninja
 RELEASE    := $(BUILD)/release
 ASAN       := $(BUILD)/asan
 
-.PHONY: all deps build build-asan test test-unit test-asan demo bench fuzz format format-check clean
+.PHONY: all deps build build-asan test test-unit test-postgres test-asan demo bench fuzz format format-check clean
 
 all: build
 
@@ -26,13 +26,18 @@ build: deps $(RELEASE)/build.ninja
 build-asan: deps $(ASAN)/build.ninja
 	cmake --build $(ASAN) -j $(JOBS)
 
-# Every unit and API test, then the same again under ASan + UBSan.
+# Every unit and API test, with the Store conformance suite and the API suite
+# also on a throw-away PostgreSQL 15 cluster; then the same under ASan + UBSan
+# (on SQLite, to keep the run within its time budget).
 test: build build-asan
-	scripts/run-tests.sh $(RELEASE)
+	scripts/run-tests.sh $(RELEASE) --postgres
 	scripts/run-tests.sh $(ASAN)
 
 test-unit: build
 	scripts/run-tests.sh $(RELEASE)
+
+test-postgres: build
+	scripts/run-tests.sh $(RELEASE) --postgres
 
 demo: build
 	$(RELEASE)/src/cli/onestory demo --listen 127.0.0.1:8080
