@@ -42,6 +42,13 @@ int RunServe(const ServeOptions& options);
 int RunDemo(const DemoOptions& options);
 int RunAuditVerify(const std::string& data);
 
+struct MigrateStoreOptions {
+    std::string data;
+    std::string to;  // the PostgreSQL URI to copy into
+    int batch_rows = 500;
+};
+int RunMigrateStore(const MigrateStoreOptions& options);
+
 // Shared by init and demo: creates the directory, key file, database and the
 // first administrator. Refuses to touch an existing installation; removes
 // what it created if a later step fails.

@@ -56,11 +56,20 @@ int main(int argc, char** argv) {
     auto* verify_cmd = audit_cmd->add_subcommand("verify", "Check that the audit chain is intact");
     verify_cmd->add_option("--data", audit_data, "the data directory")->required();
 
+    MigrateStoreOptions migrate;
+    auto* migrate_cmd =
+        app.add_subcommand("migrate-store", "Copy a SQLite installation into PostgreSQL and switch it over");
+    migrate_cmd->add_option("--data", migrate.data, "the data directory (its server stopped)")->required();
+    migrate_cmd->add_option("--to", migrate.to, "the empty PostgreSQL database: postgresql://USER@HOST:PORT/DATABASE")
+        ->required();
+    migrate_cmd->add_option("--batch", migrate.batch_rows, "rows per INSERT")->capture_default_str();
+
     CLI11_PARSE(app, argc, argv);
 
     if (init_cmd->parsed()) return RunInit(init);
     if (serve_cmd->parsed()) return RunServe(serve);
     if (demo_cmd->parsed()) return RunDemo(demo);
     if (verify_cmd->parsed()) return RunAuditVerify(audit_data);
+    if (migrate_cmd->parsed()) return RunMigrateStore(migrate);
     return 1;
 }
