@@ -27,8 +27,14 @@ case "$cmd" in
 start)
   mkdir -p "$dir"
   dir=$(cd "$dir" && pwd)
-  [ "$(id -u)" -eq 0 ] && chown postgres: "$dir"
   chmod 700 "$dir"
+  if [ "$(id -u)" -eq 0 ]; then
+    chown postgres: "$dir"
+    runuser -u postgres -- test -w "$dir" || {
+      echo "pg-test-cluster: user postgres cannot reach $dir; give a directory under one every user can traverse" >&2
+      exit 1
+    }
+  fi
   password=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
   printf '%s\n' "$password" >"$dir/pwfile"
   [ "$(id -u)" -eq 0 ] && chown postgres: "$dir/pwfile"
