@@ -21,6 +21,7 @@ Result<std::unique_ptr<store::Store>> OpenStore(const DataDir& dir, const domain
     sqlite.path = dir.database();
     sqlite.create = options.create;
     sqlite.synchronous_full = options.durable;
+    sqlite.max_readers = 64;
     return store::OpenSqliteStore(sqlite);
 }
 

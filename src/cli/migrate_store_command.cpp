@@ -37,8 +37,8 @@ class ProgressPrinter {
         } else {
             const bool table_complete = p.table_done == p.table_rows;
             if (table_complete) {
-                std::cout << "  copied " << table_ << ": " << p.table_rows << " rows (" << percent << "% of "
-                          << p.total << ")" << std::endl;
+                std::cout << "  copied " << table_ << ": " << p.table_rows << " rows (" << percent << "% of " << p.total
+                          << ")" << std::endl;
             } else if (now - last_ >= std::chrono::seconds(5)) {
                 std::cout << "  copying " << table_ << ": " << p.table_done << " of " << p.table_rows << " rows ("
                           << percent << "% of " << p.total << ")" << std::endl;

@@ -49,12 +49,23 @@ class Transaction {
 
 using TransactionFn = std::function<Status(Transaction&)>;
 
+// How durable a Write must be when it returns.
+enum class Durability {
+    // Committed and flushed to stable storage: survives a power cut.
+    kSync,
+    // Committed (visible, survives the process being killed), flushed with
+    // the next kSync write or checkpoint. For records of reads only (the
+    // audit event of a read): a power cut may lose the newest of them, never
+    // a change to a record, and the audit chain stays whole.
+    kDeferred,
+};
+
 // The database behind onestory: records, blind indexes, sessions and the audit
 // chain. Two implementations share one conformance suite: SQLite (embedded,
 // one writer, the default) and PostgreSQL.
 //
 // Read runs `fn` in a read-only snapshot. Write runs `fn` atomically: either
-// everything it wrote is committed, durably, before Write returns, or nothing
+// everything it wrote is committed, as durably as asked, before Write returns, or nothing
 // is (when `fn` fails, or the commit does). Concurrent Writes may share one
 // commit (group commit), but each keeps its own all-or-nothing outcome.
 // `fn` may run on another thread, so it must not depend on thread-local
@@ -68,7 +79,8 @@ class Store {
     virtual ~Store() = default;
 
     virtual Status Read(const TransactionFn& fn) = 0;
-    virtual Status Write(const TransactionFn& fn) = 0;
+    virtual Status Write(const TransactionFn& fn, Durability durability) = 0;
+    Status Write(const TransactionFn& fn) { return Write(fn, Durability::kSync); }
 
     virtual std::string_view backend() const = 0;  // "sqlite" or "postgresql"
     virtual Result<int> SchemaVersion() = 0;

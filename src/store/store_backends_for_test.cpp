@@ -16,7 +16,8 @@ class StoreInTempDir final : public Store {
         : dir_(std::move(dir)), inner_(std::move(inner)) {}
     ~StoreInTempDir() override { inner_.reset(); }
     Status Read(const TransactionFn& fn) override { return inner_->Read(fn); }
-    Status Write(const TransactionFn& fn) override { return inner_->Write(fn); }
+    using Store::Write;
+    Status Write(const TransactionFn& fn, Durability d) override { return inner_->Write(fn, d); }
     std::string_view backend() const override { return inner_->backend(); }
     Result<int> SchemaVersion() override { return inner_->SchemaVersion(); }
 
@@ -32,7 +33,8 @@ class StoreInTestDatabase final : public Store {
         : db_(std::move(db)), inner_(std::move(inner)) {}
     ~StoreInTestDatabase() override { inner_.reset(); }
     Status Read(const TransactionFn& fn) override { return inner_->Read(fn); }
-    Status Write(const TransactionFn& fn) override { return inner_->Write(fn); }
+    using Store::Write;
+    Status Write(const TransactionFn& fn, Durability d) override { return inner_->Write(fn, d); }
     std::string_view backend() const override { return inner_->backend(); }
     Result<int> SchemaVersion() override { return inner_->SchemaVersion(); }
 

@@ -3,6 +3,7 @@
 
 #include <functional>
 #include <memory>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -23,5 +24,10 @@ std::vector<BackendForTest> BackendsForTest();
 
 // A PostgreSQL store on a fresh database of the server ONESTORY_TEST_POSTGRES_DSN names.
 Result<std::unique_ptr<Store>> OpenPostgresForTest(int pool_size);
+
+// Test names show the backend, not its bytes.
+inline void PrintTo(const BackendForTest& backend, std::ostream* os) {
+    *os << backend.name;
+}
 
 }  // namespace onestory::store

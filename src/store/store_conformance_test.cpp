@@ -547,6 +547,26 @@ TEST_P(StoreConformanceTest, TextComparesAndSortsByteForByte) {
     EXPECT_EQ(seen, (std::vector<std::string>{"aga", "ag_a", "ag_B", "ag-c", "Agb"}));
 }
 
+TEST_P(StoreConformanceTest, DeferredWritesCommitAndStayAllOrNothing) {
+    ASSERT_TRUE(
+        store_->Write([&](Transaction& tx) { return InsertAgency(tx, MakeAgency("ag_d", 1)); }, Durability::kDeferred)
+            .ok());
+    const Status failed = store_->Write(
+        [&](Transaction& tx) -> Status {
+            ONESTORY_RETURN_IF_ERROR(InsertAgency(tx, MakeAgency("ag_e", 2)));
+            return Status::Conflict("test", "deliberate");
+        },
+        Durability::kDeferred);
+    EXPECT_EQ(failed.code(), StatusCode::kConflict);
+    ASSERT_TRUE(R([&](Transaction& tx) -> Status {
+                    ONESTORY_ASSIGN_OR_RETURN(auto d, GetAgency(tx, "ag_d"));
+                    EXPECT_TRUE(d.has_value());
+                    ONESTORY_ASSIGN_OR_RETURN(auto e, GetAgency(tx, "ag_e"));
+                    EXPECT_FALSE(e.has_value());
+                    return Status::Ok();
+                }).ok());
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreConformanceTest, ::testing::ValuesIn(BackendsForTest()),
                          [](const auto& info) { return info.param.name; });
 

@@ -22,6 +22,11 @@ constexpr std::string_view kUnlockMigrations = "SELECT pg_advisory_unlock(795769
 
 constexpr std::string_view kBeginRead = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
 constexpr std::string_view kBeginWrite = "BEGIN ISOLATION LEVEL READ COMMITTED";
+// Records of reads only: COMMIT returns before the WAL is flushed; the next
+// synchronous commit flushes it, and WAL is replayed in order, so a server
+// crash can lose only the newest of these and the audit chain stays whole.
+constexpr std::string_view kBeginDeferredWrite =
+    "BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL synchronous_commit = off";
 
 // A transaction on one pooled connection. After a statement fails, PostgreSQL
 // can only roll the transaction back, so every later statement is refused and
@@ -149,11 +154,13 @@ class PostgresStore final : public Store {
     explicit PostgresStore(const PostgresOptions& options)
         : options_(options), pool_(options.dsn, options.pool_size, options.acquire_timeout) {}
 
-    Status Read(const TransactionFn& fn) override { return RunOnce(fn, /*read_only=*/true).status; }
+    Status Read(const TransactionFn& fn) override { return RunOnce(fn, kBeginRead).status; }
 
-    Status Write(const TransactionFn& fn) override {
+    using Store::Write;
+    Status Write(const TransactionFn& fn, Durability durability) override {
+        const std::string_view begin = durability == Durability::kDeferred ? kBeginDeferredWrite : kBeginWrite;
         for (int attempt = 1;; ++attempt) {
-            Outcome outcome = RunOnce(fn, /*read_only=*/false);
+            Outcome outcome = RunOnce(fn, begin);
             if (!outcome.retryable || attempt >= options_.write_attempts) return outcome.status;
         }
     }
@@ -179,12 +186,12 @@ class PostgresStore final : public Store {
     // A connection inside a fresh transaction. A pooled connection that the
     // server dropped since its last use fails at BEGIN, before `fn` ran, so
     // moving to a newly opened one is safe.
-    Result<std::unique_ptr<Connection>> Begin(bool read_only) {
+    Result<std::unique_ptr<Connection>> Begin(std::string_view begin) {
         constexpr int kTries = 3;
         Status last;
         for (int i = 0; i < kTries; ++i) {
             ONESTORY_ASSIGN_OR_RETURN(auto conn, pool_.Acquire());
-            last = conn->ExecScript(read_only ? kBeginRead : kBeginWrite);
+            last = conn->ExecScript(begin);
             if (last.ok()) return conn;
             const bool dead = !conn->usable();
             pool_.Release(std::move(conn));
@@ -193,8 +200,9 @@ class PostgresStore final : public Store {
         return last;
     }
 
-    Outcome RunOnce(const TransactionFn& fn, bool read_only) {
-        auto begun = Begin(read_only);
+    Outcome RunOnce(const TransactionFn& fn, std::string_view begin) {
+        const bool read_only = begin == kBeginRead;
+        auto begun = Begin(begin);
         if (!begun.ok()) return {begun.status(), false};
         std::unique_ptr<Connection> conn = std::move(begun).value();
         PgTransaction tx(*conn, read_only);

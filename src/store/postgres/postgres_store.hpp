@@ -27,7 +27,8 @@ struct PostgresOptions {
 // server confirmed COMMIT, so no acknowledged write is ever lost.
 //
 // Read runs in a READ ONLY, REPEATABLE READ transaction: one snapshot.
-// Write runs in a READ COMMITTED transaction. Optimistic updates guard
+// Write runs in a READ COMMITTED transaction; a Durability::kDeferred one
+// commits with synchronous_commit off. Optimistic updates guard
 // themselves (`... WHERE version = $n`), and LockAuditChain takes a
 // transaction-scoped advisory lock, so every process appending to the audit
 // chain takes turns and each reads the head its predecessor committed. When

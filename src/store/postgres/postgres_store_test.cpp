@@ -17,6 +17,7 @@
 #include "store/postgres/postgres_dsn.hpp"
 #include "store/postgres/postgres_test_database.hpp"
 #include "store/sqlite/sqlite_store.hpp"
+#include "store/store_backends_for_test.hpp"
 #include "support/temp_dir.hpp"
 
 namespace onestory::store {
@@ -124,6 +125,27 @@ TEST(PostgresStoreTest, TheMigrationHistoryIsInStepWithSqlite) {
         EXPECT_EQ(SqliteMigrations()[i].path, PostgresMigrations()[i].path)
             << "every sqlite migration needs a postgres twin with the same number and name";
     }
+}
+
+TEST(PostgresStoreTest, OnlyDeferredWritesSkipTheirFlush) {
+    ONESTORY_NEED_POSTGRES();
+    auto store = OpenPostgresForTest(1);  // one connection: the setting must not outlive its transaction
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    auto setting = [&](Durability durability) {
+        std::string value;
+        EXPECT_TRUE((*store)
+                        ->Write(
+                            [&](Transaction& tx) -> Status {
+                                ONESTORY_ASSIGN_OR_RETURN(Rows rows, tx.Query("SHOW synchronous_commit"));
+                                value = rows.at(0).at(0).AsText();
+                                return Status::Ok();
+                            },
+                            durability)
+                        .ok());
+        return value;
+    };
+    EXPECT_EQ(setting(Durability::kDeferred), "off");
+    EXPECT_EQ(setting(Durability::kSync), "on");
 }
 
 using Schema = std::map<std::string, std::vector<std::string>>;  // table -> columns in order
