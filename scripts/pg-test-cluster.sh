@@ -9,6 +9,7 @@
 # password is generated afresh; the local socket (in DIR) trusts its owner.
 # fsync is off: the cluster is thrown away, and a server crash (not an OS
 # crash) still keeps every acknowledged commit, as tests of restarts need.
+# ONESTORY_PG_DURABLE=1 keeps fsync on (benchmarks comparing with SQLite).
 set -euo pipefail
 
 pg_bin=${ONESTORY_PG_BIN:-/usr/lib/postgresql/15/bin}
@@ -44,12 +45,14 @@ start)
     exit 1
   }
   rm -f "$dir/pwfile"
+  durability="-c fsync=off -c full_page_writes=off"
+  [ "${ONESTORY_PG_DURABLE:-0}" = 1 ] && durability="-c fsync=on"
   # A random port; another process may hold it, so try a few.
   for _ in 1 2 3 4 5 6 7 8 9 10; do
     port=$((20000 + RANDOM % 40000))
     if as_owner "$pg_bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-      -o "-c port=$port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$dir -c fsync=off \
-          -c full_page_writes=off -c max_connections=400 -c shared_buffers=64MB" start >/dev/null 2>&1; then
+      -o "-c port=$port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$dir $durability \
+          -c max_connections=400 -c shared_buffers=64MB" start >/dev/null 2>&1; then
       echo "postgresql://onestory_test:$password@127.0.0.1:$port/postgres" | tee "$dir/dsn"
       exit 0
     fi
