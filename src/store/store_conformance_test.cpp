@@ -481,6 +481,8 @@ TEST_P(StoreConformanceTest, LockedAuditAppendsFromManyWritersStayContiguous) {
                 const Status s = W([&](Transaction& tx) -> Status {
                     ONESTORY_RETURN_IF_ERROR(tx.LockAuditChain());
                     ONESTORY_ASSIGN_OR_RETURN(auto head, GetAuditHead(tx));
+                    // Widen the window in which an unlocked appender would read a stale head.
+                    std::this_thread::sleep_for(std::chrono::microseconds(300));
                     AuditEventRow e;
                     e.seq = head ? head->seq + 1 : 1;
                     e.id = "ev_" + std::to_string(t) + "_" + std::to_string(i);

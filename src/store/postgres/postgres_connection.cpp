@@ -257,9 +257,9 @@ Result<std::int64_t> Connection::Exec(std::string_view sql, std::span<const SqlV
     return changed;
 }
 
-Result<Rows> Connection::Query(std::string_view sql, std::span<const SqlValue> params) {
-    ONESTORY_ASSIGN_OR_RETURN(Outcome outcome, Run(sql, params));
-    const PGresult* res = outcome.result.get();
+namespace {
+
+Rows DecodeRows(const PGresult* res) {
     const int rows = PQntuples(res);
     const int columns = PQnfields(res);
     Rows out;
@@ -271,6 +271,22 @@ Result<Rows> Connection::Query(std::string_view sql, std::span<const SqlValue> p
         out.push_back(std::move(row));
     }
     return out;
+}
+
+}  // namespace
+
+Result<Rows> Connection::Query(std::string_view sql, std::span<const SqlValue> params) {
+    ONESTORY_ASSIGN_OR_RETURN(Outcome outcome, Run(sql, params));
+    return DecodeRows(outcome.result.get());
+}
+
+Result<Rows> Connection::QueryScript(std::string_view sql) {
+    const std::string text(sql);
+    ResultPtr res(PQexec(conn_, text.c_str()));
+    const ExecStatusType status = res != nullptr ? PQresultStatus(res.get()) : PGRES_FATAL_ERROR;
+    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) return Fail(res.get(), "running a query");
+    last_failure_ = Failure::kNone;
+    return DecodeRows(res.get());
 }
 
 Status Connection::ExecScript(std::string_view sql) {

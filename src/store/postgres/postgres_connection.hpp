@@ -46,6 +46,8 @@ class Connection {
     Result<Rows> Query(std::string_view sql, std::span<const SqlValue> params);
     // Parameterless statements, possibly several (migrations, BEGIN, COMMIT).
     Status ExecScript(std::string_view sql);
+    // Parameterless statements in one round trip; the rows of the last one.
+    Result<Rows> QueryScript(std::string_view sql);
 
     // What the last failing call left behind; kNone after a success.
     Failure last_failure() const { return last_failure_; }

@@ -38,29 +38,43 @@ class PgTransaction final : public Transaction {
     Result<std::int64_t> Exec(std::string_view sql, std::span<const SqlValue> params) override {
         if (read_only_) return Status::Internal("a write inside a read-only transaction");
         ONESTORY_RETURN_IF_ERROR(Usable());
+        ONESTORY_RETURN_IF_ERROR(TakePendingLock());
         auto changed = conn_.Exec(sql, params);
         if (!changed.ok()) Failed(changed.status());
         return changed;
     }
     Result<Rows> Query(std::string_view sql, std::span<const SqlValue> params) override {
         ONESTORY_RETURN_IF_ERROR(Usable());
-        auto rows = conn_.Query(sql, params);
+        Result<Rows> rows = Status::Internal("not run");
+        if (lock_pending_ && params.empty()) {
+            // The lock and the query travel together: one round trip less
+            // while the chain is held. Each statement of a multi-statement
+            // query takes its own READ COMMITTED snapshot, so the query sees
+            // what the lock's previous holder committed.
+            lock_pending_ = false;
+            rows = conn_.QueryScript(std::string(kLockAuditChain) + "; " + std::string(sql));
+        } else {
+            ONESTORY_RETURN_IF_ERROR(TakePendingLock());
+            rows = conn_.Query(sql, params);
+        }
         if (!rows.ok()) Failed(rows.status());
         return rows;
     }
     Status ExecScript(std::string_view sql) override {
         if (read_only_) return Status::Internal("a write inside a read-only transaction");
         ONESTORY_RETURN_IF_ERROR(Usable());
+        ONESTORY_RETURN_IF_ERROR(TakePendingLock());
         Status s = conn_.ExecScript(sql);
         if (!s.ok()) Failed(s);
         return s;
     }
+    // Taken with the next statement (see Query); a transaction that locks
+    // and then runs nothing has nothing to protect.
     Status LockAuditChain() override {
         if (read_only_) return Status::Ok();
         ONESTORY_RETURN_IF_ERROR(Usable());
-        Status s = conn_.ExecScript(kLockAuditChain);
-        if (!s.ok()) Failed(s);
-        return s;
+        lock_pending_ = true;
+        return Status::Ok();
     }
     bool read_only() const override { return read_only_; }
 
@@ -72,6 +86,13 @@ class PgTransaction final : public Transaction {
         if (!first_failure_) return Status::Ok();
         return Status::Internal("a statement after a failed one in the same transaction");
     }
+    Status TakePendingLock() {
+        if (!lock_pending_) return Status::Ok();
+        lock_pending_ = false;
+        Status s = conn_.ExecScript(kLockAuditChain);
+        if (!s.ok()) Failed(s);
+        return s;
+    }
     void Failed(const Status& s) {
         if (!first_failure_) first_failure_ = s;
         if (conn_.last_failure() == Failure::kRetryable) retryable_ = true;
@@ -81,6 +102,7 @@ class PgTransaction final : public Transaction {
     bool read_only_;
     std::optional<Status> first_failure_;
     bool retryable_ = false;
+    bool lock_pending_ = false;
 };
 
 Status RunGuarded(const TransactionFn& fn, Transaction& tx) {
