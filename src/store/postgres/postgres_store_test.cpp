@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <map>
 #include <set>
 #include <thread>
@@ -146,6 +147,101 @@ TEST(PostgresStoreTest, OnlyDeferredWritesSkipTheirFlush) {
     };
     EXPECT_EQ(setting(Durability::kDeferred), "off");
     EXPECT_EQ(setting(Durability::kSync), "on");
+}
+
+// The server ends every session of the database (a restart or fail-over
+// does the same): idle pooled connections are replaced without the caller
+// noticing; the transaction that was running fails whole.
+TEST(PostgresStoreTest, LostConnectionsAreReplacedAndLoseNothingAcknowledged) {
+    ONESTORY_NEED_POSTGRES();
+    auto db = TestDatabase::Create(TestPostgresDsn());
+    ASSERT_TRUE(db.ok());
+    PostgresOptions options;
+    options.dsn = (*db)->dsn();
+    options.pool_size = 3;
+    auto store = OpenPostgresStore(options);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    auto terminate_all = [&] {
+        ASSERT_TRUE(ExecOnTestDatabase(TestPostgresDsn(),
+                                       "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" +
+                                           (*db)->name() + "'")
+                        .ok());
+    };
+    auto insert = [&](const std::string& id) {
+        return (*store)->Write([&](Transaction& tx) {
+            return tx.Exec("INSERT INTO agencies VALUES ($1, $1, 'ngo', 'KE', 1, 1, 1)", {id}).status();
+        });
+    };
+    ASSERT_TRUE(insert("ag_before").ok());
+    terminate_all();
+    EXPECT_TRUE(insert("ag_after").ok()) << "an idle connection the server dropped was not replaced";
+
+    // A connection lost in the middle of a transaction fails that one write, whole.
+    const Status lost = (*store)->Write([&](Transaction& tx) -> Status {
+        ONESTORY_RETURN_IF_ERROR(
+            tx.Exec("INSERT INTO agencies VALUES ('ag_lost', 'l', 'ngo', 'KE', 1, 1, 1)").status());
+        terminate_all();
+        return tx.Exec("INSERT INTO agencies VALUES ('ag_lost2', 'm', 'ngo', 'KE', 1, 1, 1)").status();
+    });
+    EXPECT_EQ(lost.code(), StatusCode::kUnavailable) << lost.ToString();
+    EXPECT_TRUE(insert("ag_later").ok());
+    ASSERT_TRUE((*store)
+                    ->Read([](Transaction& tx) -> Status {
+                        ONESTORY_ASSIGN_OR_RETURN(Rows rows, tx.Query("SELECT id FROM agencies ORDER BY id"));
+                        std::vector<std::string> ids;
+                        for (const auto& r : rows) ids.push_back(r[0].AsText());
+                        EXPECT_EQ(ids, (std::vector<std::string>{"ag_after", "ag_before", "ag_later"}));
+                        return Status::Ok();
+                    })
+                    .ok());
+}
+
+TEST(PostgresStoreTest, ThePoolNeverOpensMoreConnectionsThanItsSize) {
+    ONESTORY_NEED_POSTGRES();
+    auto db = TestDatabase::Create(TestPostgresDsn());
+    ASSERT_TRUE(db.ok());
+    PostgresOptions options;
+    options.dsn = (*db)->dsn();
+    options.pool_size = 2;
+    auto store = OpenPostgresStore(options);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    std::atomic<std::int64_t> most{0};
+    std::atomic<int> failures{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 8; ++t) {
+        threads.emplace_back([&] {
+            const Status s = (*store)->Read([&](Transaction& tx) -> Status {
+                ONESTORY_ASSIGN_OR_RETURN(
+                    Rows rows, tx.Query("SELECT COUNT(*) FROM pg_stat_activity "
+                                        "WHERE datname = current_database() AND application_name = 'onestory'"));
+                std::int64_t n = rows.at(0).at(0).AsInt();
+                std::int64_t seen = most.load();
+                while (n > seen && !most.compare_exchange_weak(seen, n)) {
+                }
+                std::this_thread::sleep_for(std::chrono::milliseconds(30));
+                return Status::Ok();
+            });
+            if (!s.ok()) failures.fetch_add(1);
+        });
+    }
+    for (auto& t : threads) t.join();
+    EXPECT_EQ(failures.load(), 0);  // the others waited for a free connection
+    EXPECT_GE(most.load(), 1);
+    EXPECT_LE(most.load(), 2);
+
+    // A caller that cannot get a connection in time is told so.
+    options.pool_size = 1;
+    options.acquire_timeout = std::chrono::seconds(1);
+    auto tiny = OpenPostgresStore(options);
+    ASSERT_TRUE(tiny.ok());
+    Status starved;
+    const Status holder = (*tiny)->Read([&](Transaction&) {
+        starved = (*tiny)->Read([](Transaction&) { return Status::Ok(); });
+        return Status::Ok();
+    });
+    EXPECT_TRUE(holder.ok());
+    EXPECT_EQ(starved.code(), StatusCode::kUnavailable);
+    EXPECT_NE(starved.message().find("store_pool_size"), std::string::npos) << starved.message();
 }
 
 using Schema = std::map<std::string, std::vector<std::string>>;  // table -> columns in order
