@@ -135,6 +135,42 @@ TEST(PostgresTest, StartUpErrorsNameTheServerAndNeverThePassword) {
     EXPECT_FALSE(std::filesystem::exists(dir.path() / "other"));
 }
 
+TEST(PostgresTest, ThePasswordCanComeFromTheEnvironmentOrAPgpassFile) {
+    ONESTORY_NEED_POSTGRES();
+    auto db = FreshDatabase();
+    const auto parameters = store::DsnParameters(db->dsn());
+    ASSERT_TRUE(parameters.ok());
+    if (!parameters->contains("password")) GTEST_SKIP() << "the test server's DSN has no password to move";
+    const std::string password = parameters->at("password");
+    const std::string without = *store::DsnWith(db->dsn(), {{"password", ""}});
+    ASSERT_FALSE(store::DsnHasPassword(without));
+
+    TempDir dir;
+    const auto data = dir.path() / "data";
+    auto env = kPasswordEnv;
+    env.push_back("PGPASSWORD=" + password);
+    const auto init =
+        RunOnestory({"init", "--data", data.string(), "--admin-username", "admin", "--store", without}, env);
+    ASSERT_EQ(init.exit_code, 0) << init.err;
+    std::ifstream settings_in(data / "settings.json");
+    const std::string settings((std::istreambuf_iterator<char>(settings_in)), std::istreambuf_iterator<char>());
+    EXPECT_EQ(settings.find(password), std::string::npos) << "the password was written to settings.json";
+
+    // Without a password from anywhere, the server says so at start-up.
+    const auto none = RunOnestory({"audit", "verify", "--data", data.string()}, {"PGPASSFILE=/nonexistent"});
+    EXPECT_NE(none.exit_code, 0);
+    EXPECT_NE(none.err.find("cannot connect to the PostgreSQL server"), std::string::npos) << none.err;
+
+    // ~/.pgpass, or the file PGPASSFILE names, private to its owner.
+    const auto pgpass = dir.path() / "pgpass";
+    std::ofstream(pgpass) << "*:*:*:*:" << password << "\n";
+    std::filesystem::permissions(pgpass, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+    const auto with_file = RunOnestory({"audit", "verify", "--data", data.string()}, {"PGPASSFILE=" + pgpass.string()});
+    EXPECT_EQ(with_file.exit_code, 0) << with_file.err;
+    const auto with_env = RunOnestory({"audit", "verify", "--data", data.string()}, {"PGPASSWORD=" + password});
+    EXPECT_EQ(with_env.exit_code, 0) << with_env.err;
+}
+
 // Two `onestory serve` processes on one database, each taking half of many
 // concurrent registrations and contended case updates.
 TEST(PostgresTest, TwoServersOnOneDatabaseLoseNoUpdateAndKeepTheAuditChain) {

@@ -85,10 +85,22 @@ std::string DescribeDsn(std::string_view dsn) {
     return out;
 }
 
+Result<std::map<std::string, std::string>> DsnParameters(std::string_view dsn) {
+    auto options = Parse(dsn);
+    if (!options) return ValidatePostgresDsn(dsn);
+    return *std::move(options);
+}
+
 Result<std::string> DsnWith(std::string_view dsn, const std::map<std::string, std::string>& overrides) {
     auto options = Parse(dsn);
     if (!options) return ValidatePostgresDsn(dsn);
-    for (const auto& [key, value] : overrides) (*options)[key] = value;
+    for (const auto& [key, value] : overrides) {
+        if (value.empty()) {
+            options->erase(key);
+        } else {
+            (*options)[key] = value;
+        }
+    }
     std::string out = "postgresql:///";
     if (const auto db = options->find("dbname"); db != options->end()) out += PercentEncode(db->second);
     char separator = '?';

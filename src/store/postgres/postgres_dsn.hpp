@@ -25,7 +25,11 @@ bool DsnHasPassword(std::string_view dsn);
 // "postgresql://USER@HOST:PORT/DATABASE" without the password, for messages and logs.
 std::string DescribeDsn(std::string_view dsn);
 
-// The same DSN with some libpq parameters ("dbname", "password", ...) set anew.
+// The libpq parameters written in the DSN ("host", "user", "password", ...).
+Result<std::map<std::string, std::string>> DsnParameters(std::string_view dsn);
+
+// The same DSN with some libpq parameters ("dbname", "password", ...) set
+// anew; an empty value removes the parameter.
 Result<std::string> DsnWith(std::string_view dsn, const std::map<std::string, std::string>& overrides);
 
 // The same server, user and options, naming another database.
