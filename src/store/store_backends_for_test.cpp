@@ -66,9 +66,13 @@ std::vector<BackendForTest> BackendsForTest() {
                        return std::unique_ptr<Store>(
                            std::make_unique<StoreInTempDir>(std::move(dir), std::move(inner)));
                    }});
-    if (!TestPostgresDsn().empty()) {
-        out.push_back({"postgresql", [] { return OpenPostgresForTest(10); }});
-    }
+    out.push_back({"postgresql", [] { return OpenPostgresForTest(10); },
+                   [] {
+                       return TestPostgresDsn().empty()
+                                  ? std::string(
+                                        "set ONESTORY_TEST_POSTGRES_DSN to run on PostgreSQL (make test does so)")
+                                  : std::string();
+                   }});
     return out;
 }
 

@@ -27,6 +27,7 @@ const std::string kSealed("\x01sealed\x00\xff name", 14);
 class SqliteCopyTest : public ::testing::TestWithParam<BackendForTest> {
   protected:
     void SetUp() override {
+        ONESTORY_SKIP_UNLESS_AVAILABLE(GetParam());
         SqliteOptions options;
         options.path = dir_.path() / "source.db";
         options.create = true;
