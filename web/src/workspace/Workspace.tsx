@@ -10,12 +10,16 @@ import { useI18n, type Locale } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
 import { checkSession, session, signOut } from '../session';
 import { useStore } from '../store';
+import { CaseloadPage } from './CaseloadPage';
 import { LoginPage } from './LoginPage';
 import { NotFoundPage } from './NotFoundPage';
 import { ProfilePage } from './ProfilePage';
+import { RegisterSurvivorPage } from './RegisterSurvivorPage';
 
 function Screen({ path }: { path: string }) {
-  if (path === '/' || path === '/me') return <ProfilePage />;
+  if (path === '/' || path === '/cases') return <CaseloadPage />;
+  if (path === '/survivors/new') return <RegisterSurvivorPage />;
+  if (path === '/me') return <ProfilePage />;
   return <NotFoundPage />;
 }
 
