@@ -7,9 +7,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { Loading } from '../components/messages';
 import { useI18n, type Locale } from '../i18n';
-import { Link, navigate, useLocation } from '../router';
+import { Link, match, navigate, useLocation } from '../router';
 import { checkSession, session, signOut } from '../session';
 import { useStore } from '../store';
+import { CasePage } from './case/CasePage';
 import { CaseloadPage } from './CaseloadPage';
 import { LoginPage } from './LoginPage';
 import { NotFoundPage } from './NotFoundPage';
@@ -20,6 +21,8 @@ function Screen({ path }: { path: string }) {
   if (path === '/' || path === '/cases') return <CaseloadPage />;
   if (path === '/survivors/new') return <RegisterSurvivorPage />;
   if (path === '/me') return <ProfilePage />;
+  const c = match('/cases/:id/:section?', path);
+  if (c) return <CasePage caseId={c.id} section={c.section ?? 'overview'} />;
   return <NotFoundPage />;
 }
 
