@@ -76,6 +76,8 @@ demo: build
 bench: build
 	@scripts/deps.sh bench
 	bench/run.sh $(RELEASE)
+	$(RELEASE)/src/crypto/crypto_benchmark --benchmark_min_time=0.2
+	$(RELEASE)/src/policy/policy_benchmark --benchmark_min_time=0.2
 
 format:
 	git ls-files '*.cpp' '*.hpp' | xargs clang-format-14 -i

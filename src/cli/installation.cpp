@@ -40,6 +40,7 @@ Result<std::unique_ptr<Installation>> Installation::Open(const DataDir& dir, con
     sqlite.path = dir.database();
     sqlite.create = options.create;
     sqlite.synchronous_full = options.durable;
+    sqlite.max_readers = 64;
     ONESTORY_ASSIGN_OR_RETURN(inst->store_, store::OpenSqliteStore(sqlite));
     ONESTORY_ASSIGN_OR_RETURN(auto keys, domain::LoadInstallationKeys(*inst->store_, *inst->keyring_, options.create));
     inst->keys_ = std::make_unique<domain::InstallationKeys>(std::move(keys));
