@@ -459,7 +459,13 @@ TEST_P(StoreConformanceTest, DeadlockedWritesAreRetriedUntilTheySucceed) {
     tb.join();
     EXPECT_TRUE(a.ok()) << a.ToString();
     EXPECT_TRUE(b.ok()) << b.ToString();
-    EXPECT_EQ(runs.load(), interleaves ? 3 : 2);
+    // At least one run was aborted and run again (a loaded server may abort
+    // more than one); each Write still took effect exactly once.
+    if (interleaves) {
+        EXPECT_GE(runs.load(), 3);
+    } else {
+        EXPECT_EQ(runs.load(), 2);
+    }
     ASSERT_TRUE(R([&](Transaction& tx) -> Status {
                     for (const char* id : {"ag_1", "ag_2"}) {
                         ONESTORY_ASSIGN_OR_RETURN(auto agency, GetAgency(tx, id));
