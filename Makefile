@@ -7,7 +7,7 @@ CMAKE_GEN  := -G Ninja
 RELEASE    := $(BUILD)/release
 ASAN       := $(BUILD)/asan
 
-.PHONY: all deps web e2e-deps build build-asan test test-unit test-asan test-e2e demo bench fuzz format format-check clean
+.PHONY: all deps web e2e-deps build build-asan test test-unit test-postgres test-asan test-e2e demo bench fuzz format format-check clean
 
 # The web app (web/): built with Vite from the npm packages its lock file
 # names, then embedded into the binary by the C++ build.
@@ -57,11 +57,14 @@ build-asan: deps web $(ASAN)/build.ninja
 	@$(call embed_web,$(ASAN))
 	cmake --build $(ASAN) -j $(JOBS)
 
-# Every unit and API test, the same again under ASan + UBSan, then the
+# Every unit and API test, with the Store conformance suite and the API suite
+# also on a throw-away PostgreSQL 15 cluster; the same under ASan + UBSan,
+# where only the store's PostgreSQL tests run on PostgreSQL (the API suite's
+# second run is left to the release build, to keep make test quick); then the
 # browser tests (Chromium against the release binary).
 test: build build-asan e2e-deps
-	scripts/run-tests.sh $(RELEASE)
-	scripts/run-tests.sh $(ASAN)
+	scripts/run-tests.sh $(RELEASE) --postgres
+	scripts/run-tests.sh $(ASAN) --postgres-store
 	node tests/e2e/run.mjs $(RELEASE)/src/cli/onestory
 
 test-e2e: build e2e-deps
@@ -69,6 +72,9 @@ test-e2e: build e2e-deps
 
 test-unit: build
 	scripts/run-tests.sh $(RELEASE)
+
+test-postgres: build
+	scripts/run-tests.sh $(RELEASE) --postgres
 
 demo: build
 	$(RELEASE)/src/cli/onestory demo --listen 127.0.0.1:8080

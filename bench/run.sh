@@ -8,7 +8,7 @@
 #
 #   bench/run.sh [BUILD_DIR]     (default build/release)
 # Environment: DURATION (s, default 15), CONNECTIONS (default 64), THREADS (wrk threads, default 2),
-#              STORE (a postgresql:// DSN to run against PostgreSQL instead of SQLite)
+#              STORE (an empty PostgreSQL database, postgresql://..., to run against instead of SQLite)
 set -euo pipefail
 build=${1:-build/release}
 bin="$build/src/cli/onestory"
@@ -23,6 +23,10 @@ cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$ser
 trap cleanup EXIT
 
 "$bin" demo --data "$work/data" --generate-only --survivors 200 > /dev/null
+if [ -n "${STORE:-}" ]; then
+    # The same demo data, moved into the (empty) PostgreSQL database.
+    "$bin" migrate-store --data "$work/data" --to "$STORE" > /dev/null
+fi
 "$bin" serve --data "$work/data" --listen 127.0.0.1:0 > "$work/out" 2> "$work/err" &
 server_pid=$!
 for _ in $(seq 100); do grep -q listening "$work/out" 2>/dev/null && break; sleep 0.1; done
@@ -46,7 +50,7 @@ measure() {  # name, then wrk arguments
     echo "$rps" > "$work/$name.rps"
 }
 
-echo "onestory load scenario: $(nproc) cores, $connections connections, ${duration}s each, $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+echo "onestory load scenario: ${STORE:+PostgreSQL, }$(nproc) cores, $connections connections, ${duration}s each, $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 measure healthz "$url/healthz"
 measure survivor_read_audited -H "Authorization: Bearer $token" "$url/api/v1/survivors/$survivor"
 awk -v a="$(cat "$work/survivor_read_audited.rps")" -v b="$(cat "$work/healthz.rps")" \

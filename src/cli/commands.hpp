@@ -12,6 +12,7 @@ namespace onestory::cli {
 
 struct InitOptions {
     std::string data;
+    std::string store;  // empty: SQLite in the data directory; else a PostgreSQL URI
     std::string admin_username;
     std::string admin_password_file;  // else ONESTORY_ADMIN_PASSWORD
     std::string admin_display_name = "Administrator";
@@ -43,6 +44,13 @@ int RunInit(const InitOptions& options);
 int RunServe(const ServeOptions& options);
 int RunDemo(const DemoOptions& options);
 int RunAuditVerify(const std::string& data);
+
+struct MigrateStoreOptions {
+    std::string data;
+    std::string to;  // the PostgreSQL URI to copy into
+    int batch_rows = 500;
+};
+int RunMigrateStore(const MigrateStoreOptions& options);
 
 // Shared by init and demo: creates the directory, key file, database and the
 // first administrator. Refuses to touch an existing installation; removes

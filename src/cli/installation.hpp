@@ -21,7 +21,8 @@
 
 namespace onestory::cli {
 
-// The files of a data directory.
+// The files of a data directory. With PostgreSQL as the store (the "store"
+// setting), the directory holds only the key file and the settings.
 struct DataDir {
     std::filesystem::path root;
     std::filesystem::path database() const { return root / "onestory.db"; }
@@ -35,6 +36,10 @@ struct OpenOptions {
     bool durable = true;                  // fsync every commit
 };
 
+// The store the settings name: SQLite in the data directory, or PostgreSQL.
+Result<std::unique_ptr<store::Store>> OpenStore(const DataDir& dir, const domain::Settings& settings,
+                                                const OpenOptions& options);
+
 // Everything one running onestory holds: the store, the keys, the audit log,
 // the services and the API. This is the one place concrete types are wired.
 class Installation {
@@ -43,6 +48,7 @@ class Installation {
     ~Installation();
 
     const DataDir& dir() const { return dir_; }
+    const domain::Settings& settings() const { return settings_; }
     store::Store& store() { return *store_; }
     const audit::AuditLog& audit() const { return *audit_; }
     const Clock& clock() const { return *clock_; }

@@ -29,7 +29,7 @@ namespace {
 // memory). Released slots are zeroed before they are reused. Chunks live for
 // the whole process; the pool grows to the peak number of live keys.
 class SlotPool {
-public:
+  public:
     static constexpr std::size_t kSlotBytes = 64;
     static constexpr std::size_t kSlotsPerChunk = 1024;
 
@@ -58,7 +58,7 @@ public:
         free_.push_back(slot);
     }
 
-private:
+  private:
     std::mutex mu_;
     std::vector<unsigned char*> free_;
 };
@@ -98,7 +98,9 @@ SecretBytes SecretBytes::Copy(std::string_view bytes) {
     return secret;
 }
 
-SecretBytes::~SecretBytes() { Release(); }
+SecretBytes::~SecretBytes() {
+    Release();
+}
 
 SecretBytes::SecretBytes(SecretBytes&& other) noexcept
     : data_(std::exchange(other.data_, nullptr)),

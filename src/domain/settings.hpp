@@ -2,6 +2,7 @@
 #pragma once
 
 #include <chrono>
+#include <string>
 
 namespace onestory::domain {
 
@@ -12,6 +13,10 @@ struct Settings {
     int lockout_threshold = 5;                  // consecutive failed logins before a lock
     std::chrono::minutes lockout_duration{15};  // how long the lock lasts
     int min_password_length = 12;
+    // Where the records live: empty for SQLite in the data directory, else a
+    // PostgreSQL URI (docs/operations.md, "Choosing a store").
+    std::string store;
+    int store_pool_size = 10;  // PostgreSQL connections each onestory process opens at most
 };
 
 }  // namespace onestory::domain

@@ -19,7 +19,10 @@ namespace onestory::store {
 // values are always bound, never spliced into the text.
 //
 // A Transaction is used by one thread at a time and only inside the callback
-// that Store::Read or Store::Write handed it to.
+// that Store::Read or Store::Write handed it to. Once a statement fails, the
+// transaction can only be rolled back (PostgreSQL's rule, kept on every
+// backend): later statements are refused and the Read or Write reports that
+// first failure even if the callback returns Ok.
 class Transaction {
   public:
     virtual ~Transaction() = default;
@@ -46,16 +49,6 @@ class Transaction {
 
 using TransactionFn = std::function<Status(Transaction&)>;
 
-// The database behind onestory: records, blind indexes, sessions and the audit
-// chain. Two implementations share one conformance suite: SQLite (embedded,
-// one writer, the default) and PostgreSQL.
-//
-// Read runs `fn` in a read-only snapshot. Write runs `fn` atomically: either
-// everything it wrote is committed, durably, before Write returns, or nothing
-// is (when `fn` fails, or the commit does). Concurrent Writes may share one
-// commit (group commit), but each keeps its own all-or-nothing outcome.
-// `fn` runs exactly once, possibly on another thread, so it must not depend
-// on thread-local state. Thread-safe.
 // How durable a Write must be when it returns.
 enum class Durability {
     // Committed and flushed to stable storage: survives a power cut.
@@ -67,6 +60,20 @@ enum class Durability {
     kDeferred,
 };
 
+// The database behind onestory: records, blind indexes, sessions and the audit
+// chain. Two implementations share one conformance suite: SQLite (embedded,
+// one writer, the default) and PostgreSQL.
+//
+// Read runs `fn` in a read-only snapshot. Write runs `fn` atomically: either
+// everything it wrote is committed, as durably as asked, before Write returns, or nothing
+// is (when `fn` fails, or the commit does). Concurrent Writes may share one
+// commit (group commit), but each keeps its own all-or-nothing outcome.
+// `fn` may run on another thread, so it must not depend on thread-local
+// state. A Read's `fn` runs once. A Write's `fn` runs once unless a database
+// server aborted its transaction for a deadlock or serialisation failure;
+// then everything it did is rolled back and it runs again (a bounded number
+// of times). So a Write's `fn` keeps its effects inside the transaction and
+// (re)assigns its outputs rather than appending to them. Thread-safe.
 class Store {
   public:
     virtual ~Store() = default;

@@ -186,6 +186,7 @@ Result<std::vector<SurvivorMatch>> SurvivorService::Match(const Actor& actor, st
     event.resource_kind = "survivor";
     event.fields = {"legal_name", "birth_date"};
     ONESTORY_RETURN_IF_ERROR(ctx_.store.Write([&](store::Transaction& tx) -> Status {
+        matches.clear();  // a Write's fn may run again (Store::Write)
         ONESTORY_ASSIGN_OR_RETURN(auto rows, store::FindSurvivorsByMatchIndex(tx, index));
         for (const auto& r : rows) matches.push_back({r.id, r.code_name, r.agency_id});
         event.detail = "matches=" + std::to_string(matches.size());

@@ -9,6 +9,7 @@
 #include <deque>
 #include <future>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <unordered_map>
 #include <vector>
@@ -217,28 +218,53 @@ class Connection {
     std::unordered_map<std::string, StatementPtr> cache_;
 };
 
+// After a statement fails the transaction refuses every later one and its
+// first failure is the outcome, whatever `fn` returns: SQLite could carry on,
+// but PostgreSQL cannot, and both backends must behave alike.
 class SqliteTransaction final : public Transaction {
   public:
     SqliteTransaction(Connection& conn, bool read_only) : conn_(conn), read_only_(read_only) {}
 
     Result<std::int64_t> Exec(std::string_view sql, std::span<const SqlValue> params) override {
         if (read_only_) return Status::Internal("a write inside a read-only transaction");
-        return conn_.Exec(sql, params);
+        ONESTORY_RETURN_IF_ERROR(Usable());
+        return Track(conn_.Exec(sql, params));
     }
     Result<Rows> Query(std::string_view sql, std::span<const SqlValue> params) override {
-        return conn_.Query(sql, params);
+        ONESTORY_RETURN_IF_ERROR(Usable());
+        return Track(conn_.Query(sql, params));
     }
     Status ExecScript(std::string_view sql) override {
         if (read_only_) return Status::Internal("a write inside a read-only transaction");
-        return conn_.ExecScript(sql);
+        ONESTORY_RETURN_IF_ERROR(Usable());
+        Status s = conn_.ExecScript(sql);
+        if (!s.ok() && !first_failure_) first_failure_ = s;
+        return s;
     }
     // The single writer thread already serialises every append.
     Status LockAuditChain() override { return Status::Ok(); }
     bool read_only() const override { return read_only_; }
 
+    // `fn`'s status, unless a statement failed first.
+    Status Outcome(Status fn_status) const {
+        if (fn_status.ok() && first_failure_) return *first_failure_;
+        return fn_status;
+    }
+
   private:
+    Status Usable() const {
+        if (!first_failure_) return Status::Ok();
+        return Status::Internal("a statement after a failed one in the same transaction");
+    }
+    template <class T>
+    Result<T> Track(Result<T> r) {
+        if (!r.ok() && !first_failure_) first_failure_ = r.status();
+        return r;
+    }
+
     Connection& conn_;
     bool read_only_;
+    std::optional<Status> first_failure_;
 };
 
 Status RunGuarded(const TransactionFn& fn, Transaction& tx) {
@@ -270,7 +296,7 @@ class SqliteStore final : public Store {
         Status status = conn->Run("BEGIN");
         if (status.ok()) {
             SqliteTransaction tx(*conn, /*read_only=*/true);
-            status = RunGuarded(fn, tx);
+            status = tx.Outcome(RunGuarded(fn, tx));
             const Status end = conn->Run(status.ok() ? "COMMIT" : "ROLLBACK");
             if (status.ok()) status = end;
         }
@@ -392,7 +418,7 @@ class SqliteStore final : public Store {
                 continue;
             }
             SqliteTransaction tx(*writer_, /*read_only=*/false);
-            outcomes[i] = RunGuarded(*batch[i]->fn, tx);
+            outcomes[i] = tx.Outcome(RunGuarded(*batch[i]->fn, tx));
             const Status end = outcomes[i].ok() ? writer_->Run("RELEASE w") : RollBackSavepoint();
             if (!end.ok()) {
                 if (outcomes[i].ok()) outcomes[i] = end;
