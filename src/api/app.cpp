@@ -80,6 +80,8 @@ App::App(AppServices services, AppOptions options) : services_(services), option
     AddSurvivorRoutes(routes_, services_);
     AddCaseRoutes(routes_, services_);
     AddAuditRoutes(routes_, services_);
+    AddConsentRoutes(routes_, services_);
+    AddVenueRoutes(routes_, services_);
     for (const auto& route : routes_) router_.Add(route.method, route.pattern);
 }
 

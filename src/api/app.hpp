@@ -14,7 +14,9 @@
 #include "domain/accounts/account_service.hpp"
 #include "domain/audit_query.hpp"
 #include "domain/cases/case_service.hpp"
+#include "domain/consents/consent_service.hpp"
 #include "domain/survivors/survivor_service.hpp"
+#include "domain/venues/venue_service.hpp"
 #include "http/message.hpp"
 #include "http/router.hpp"
 #include "store/store.hpp"
@@ -30,6 +32,9 @@ struct AppServices {
     domain::AuditQueryService& audit_query;
     store::Store& store;
     const audit::AuditLog& audit;
+    // Tell it once.
+    domain::ConsentService& consents;
+    domain::VenueService& venues;
 };
 
 struct AppOptions {
@@ -72,6 +77,8 @@ void AddAccountRoutes(std::vector<Route>& routes, const AppServices& services, c
 void AddSurvivorRoutes(std::vector<Route>& routes, const AppServices& services);
 void AddCaseRoutes(std::vector<Route>& routes, const AppServices& services);
 void AddAuditRoutes(std::vector<Route>& routes, const AppServices& services);
+void AddConsentRoutes(std::vector<Route>& routes, const AppServices& services);
+void AddVenueRoutes(std::vector<Route>& routes, const AppServices& services);
 
 // The name of the browser's session cookie.
 inline constexpr std::string_view kSessionCookie = "onestory_session";

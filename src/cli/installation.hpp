@@ -13,10 +13,12 @@
 #include "domain/accounts/account_service.hpp"
 #include "domain/audit_query.hpp"
 #include "domain/cases/case_service.hpp"
+#include "domain/consents/consent_service.hpp"
 #include "domain/installation_keys.hpp"
 #include "domain/service_context.hpp"
 #include "domain/settings.hpp"
 #include "domain/survivors/survivor_service.hpp"
+#include "domain/venues/venue_service.hpp"
 #include "store/store.hpp"
 
 namespace onestory::cli {
@@ -51,6 +53,8 @@ class Installation {
     domain::AccountService& accounts() { return *accounts_; }
     domain::SurvivorService& survivors() { return *survivors_; }
     domain::CaseService& cases() { return *cases_; }
+    domain::ConsentService& consents() { return *consents_; }
+    domain::VenueService& venues() { return *venues_; }
     api::App& MakeApp(const api::AppOptions& options);
 
   private:
@@ -69,6 +73,8 @@ class Installation {
     std::unique_ptr<domain::SurvivorService> survivors_;
     std::unique_ptr<domain::CaseService> cases_;
     std::unique_ptr<domain::AuditQueryService> audit_query_;
+    std::unique_ptr<domain::ConsentService> consents_;
+    std::unique_ptr<domain::VenueService> venues_;
     std::unique_ptr<api::App> app_;
 };
 

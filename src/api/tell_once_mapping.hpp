@@ -1,0 +1,32 @@
+// Copyright 2026 The onestory Authors. SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <boost/json.hpp>
+
+#include "api/schema.hpp"
+#include "domain/consents/consent_types.hpp"
+#include "domain/survivors/preferences.hpp"
+#include "domain/venues/venue_types.hpp"
+
+// How the records of "tell it once" (consents, venues, preferences,
+// interviews, passages, disclosures, the access log, alerts) appear in the
+// API, and the schemas that describe them.
+namespace onestory::domain {
+
+void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const Consent& consent);
+void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const Venue& venue);
+void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const Preferences& preferences);
+
+}  // namespace onestory::domain
+
+namespace onestory::api {
+
+Schema ConsentSchema();
+Schema VenueSchema();
+// Preferences as answered, and as a merge-patch request member.
+Schema PreferencesSchema();
+Schema PreferencesPatchSchema();
+// The request member "preferences" of PATCH /survivors/{id}, read into a patch.
+domain::PreferencesPatch PreferencesPatchFrom(const boost::json::object& preferences);
+
+}  // namespace onestory::api

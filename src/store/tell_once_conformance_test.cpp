@@ -1,0 +1,158 @@
+// Copyright 2026 The onestory Authors. SPDX-License-Identifier: Apache-2.0
+//
+// The Store conformance suite, continued: the rows of "tell it once"
+// (consents, venues, preferences, interviews, passages, disclosures,
+// break-glass grants and alerts), on every backend.
+#include <gtest/gtest.h>
+
+#include "store/account_rows.hpp"
+#include "store/case_rows.hpp"
+#include "store/consent_rows.hpp"
+#include "store/preference_rows.hpp"
+#include "store/store_backends_for_test.hpp"
+#include "store/survivor_rows.hpp"
+#include "store/venue_rows.hpp"
+
+namespace onestory::store {
+namespace {
+
+class TellOnceConformanceTest : public ::testing::TestWithParam<BackendForTest> {
+  protected:
+    void SetUp() override {
+        auto opened = GetParam().open();
+        ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+        store_ = std::move(opened).value();
+        // Two agencies, a caseworker of the first, one survivor with one case.
+        ASSERT_TRUE(W([&](Transaction& tx) -> Status {
+                        ONESTORY_RETURN_IF_ERROR(InsertAgency(tx, {"ag_a", "Agency A", "ngo", "KE", 1, 1, 1}));
+                        ONESTORY_RETURN_IF_ERROR(InsertAgency(tx, {"ag_b", "Agency B", "police", "KE", 2, 2, 1}));
+                        ONESTORY_RETURN_IF_ERROR(InsertStaff(tx, {"st_1", "ag_a", "user_1", "Staff One",
+                                                                  "$argon2id$fake", "caseworker", true, 1, 1, 1}));
+                        ONESTORY_RETURN_IF_ERROR(InsertStaff(tx, {"st_2", "ag_b", "user_2", "Staff Two",
+                                                                  "$argon2id$fake", "investigator", true, 1, 1, 1}));
+                        SurvivorRow s;
+                        s.id = "sv_1";
+                        s.agency_id = "ag_a";
+                        s.registered_by = "st_1";
+                        s.code_name = "Heron";
+                        s.data_key = "wrapped";
+                        s.legal_name = std::string("\x01sealed\x00", 8);
+                        s.created_at = s.updated_at = 3;
+                        ONESTORY_RETURN_IF_ERROR(InsertSurvivor(tx, s));
+                        return InsertCase(tx, {"cs_1", "sv_1", "ag_a", "st_1", "intake", "active", "", 4, 4, 1});
+                    }).ok());
+    }
+
+    Status W(const TransactionFn& fn) { return store_->Write(fn); }
+    Status R(const TransactionFn& fn) { return store_->Read(fn); }
+
+    ConsentRow MakeConsent(const std::string& id, std::int64_t created_at) {
+        ConsentRow c;
+        c.id = id;
+        c.survivor_id = "sv_1";
+        c.agency_id = "ag_a";
+        c.recipient_agency_id = "ag_b";
+        c.purpose = "investigation";
+        c.topics = "recruitment,exploitation";
+        c.categories = "identity";
+        c.valid_from = created_at;
+        c.valid_until = created_at + 1000;
+        c.given_as = "verbal";
+        c.witnessed_by = std::string("\x02sealed-witness\x00", 16);
+        c.consent_text_version = "2026-01";
+        c.language = "sw";
+        c.recorded_by = "st_1";
+        c.created_at = created_at;
+        return c;
+    }
+
+    std::unique_ptr<Store> store_;
+};
+
+TEST_P(TellOnceConformanceTest, ConsentsRoundTripListAndRevokeOnce) {
+    ASSERT_TRUE(W([&](Transaction& tx) -> Status {
+                    ONESTORY_RETURN_IF_ERROR(InsertConsent(tx, MakeConsent("cn_1", 10)));
+                    ONESTORY_RETURN_IF_ERROR(InsertConsent(tx, MakeConsent("cn_2", 20)));
+                    ConsentRow other = MakeConsent("cn_3", 30);
+                    other.recipient_agency_id = "ag_a";
+                    other.witnessed_by.reset();
+                    other.child_assent = false;
+                    return InsertConsent(tx, other);
+                }).ok());
+    ASSERT_TRUE(R([&](Transaction& tx) -> Status {
+                    ONESTORY_ASSIGN_OR_RETURN(auto c, GetConsent(tx, "cn_1"));
+                    EXPECT_EQ(c->witnessed_by, std::string("\x02sealed-witness\x00", 16));
+                    EXPECT_FALSE(c->child_assent.has_value());
+                    EXPECT_FALSE(c->revoked_at.has_value());
+                    ONESTORY_ASSIGN_OR_RETURN(auto c3, GetConsent(tx, "cn_3"));
+                    EXPECT_EQ(c3->child_assent, std::optional<bool>(false));
+                    EXPECT_FALSE(c3->witnessed_by.has_value());
+                    ONESTORY_ASSIGN_OR_RETURN(auto page, ListConsentsOfSurvivor(tx, "sv_1", {2, std::nullopt}));
+                    EXPECT_EQ(page.items.size(), 2u);
+                    EXPECT_EQ(page.items[0].id, "cn_3");
+                    EXPECT_TRUE(page.next.has_value());
+                    ONESTORY_ASSIGN_OR_RETURN(auto to_b, ListConsentsForRecipient(tx, "sv_1", "ag_b"));
+                    EXPECT_EQ(to_b.size(), 2u);
+                    return Status::Ok();
+                }).ok());
+    ConsentRow revoked = MakeConsent("cn_1", 10);
+    revoked.revoked_at = 50;
+    revoked.revoked_by = "st_1";
+    revoked.revoke_reason = std::string("\x03sealed-reason");
+    revoked.version = 2;
+    ASSERT_TRUE(W([&](Transaction& tx) -> Status {
+                    ONESTORY_ASSIGN_OR_RETURN(auto first, RevokeConsent(tx, revoked));
+                    EXPECT_EQ(first, 1);
+                    revoked.version = 3;
+                    ONESTORY_ASSIGN_OR_RETURN(auto second, RevokeConsent(tx, revoked));  // already revoked
+                    EXPECT_EQ(second, 0);
+                    return Status::Ok();
+                }).ok());
+    ASSERT_TRUE(R([&](Transaction& tx) -> Status {
+                    ONESTORY_ASSIGN_OR_RETURN(auto c, GetConsent(tx, "cn_1"));
+                    EXPECT_EQ(c->revoked_at, std::optional<std::int64_t>(50));
+                    EXPECT_EQ(c->revoke_reason, std::optional<std::string>("\x03sealed-reason"));
+                    EXPECT_EQ(c->version, 2);
+                    return Status::Ok();
+                }).ok());
+}
+
+TEST_P(TellOnceConformanceTest, VenuesAndPreferences) {
+    ASSERT_TRUE(
+        W([&](Transaction& tx) -> Status {
+            ONESTORY_RETURN_IF_ERROR(InsertVenue(tx, {"vn_1", "ag_a", "Family room", "child_friendly", "st_1", 5, 1}));
+            return InsertVenue(tx, {"vn_2", "ag_b", "Quiet room", "one_way_room,recording_equipment", "st_2", 6, 1});
+        }).ok());
+    const Status unknown_agency = W([&](Transaction& tx) {
+        return InsertVenue(tx, {"vn_3", "ag_x", "Nowhere", "", "st_1", 7, 1});
+    });
+    EXPECT_EQ(unknown_agency.reason(), "unknown_reference");
+    PreferencesRow prefs{"sv_1", "female", "sw", "cared_for", std::string("\x04sealed"), std::nullopt, std::nullopt, 8};
+    ASSERT_TRUE(W([&](Transaction& tx) { return PutPreferences(tx, prefs); }).ok());
+    prefs.children = "none";
+    prefs.support_person.reset();
+    prefs.updated_at = 9;
+    ASSERT_TRUE(W([&](Transaction& tx) { return PutPreferences(tx, prefs); }).ok());
+    ASSERT_TRUE(R([&](Transaction& tx) -> Status {
+                    ONESTORY_ASSIGN_OR_RETURN(auto all, ListVenues(tx, std::nullopt, {}));
+                    EXPECT_EQ(all.items.size(), 2u);
+                    EXPECT_EQ(all.items[0].id, "vn_2");
+                    ONESTORY_ASSIGN_OR_RETURN(auto of_a, ListVenues(tx, std::string("ag_a"), {}));
+                    EXPECT_EQ(of_a.items.size(), 1u);
+                    ONESTORY_ASSIGN_OR_RETURN(auto v, GetVenue(tx, "vn_2"));
+                    EXPECT_EQ(v->features, "one_way_room,recording_equipment");
+                    ONESTORY_ASSIGN_OR_RETURN(auto p, GetPreferences(tx, "sv_1"));
+                    EXPECT_EQ(p->children, std::optional<std::string>("none"));
+                    EXPECT_FALSE(p->support_person.has_value());
+                    EXPECT_EQ(p->updated_at, 9);
+                    ONESTORY_ASSIGN_OR_RETURN(auto none, GetPreferences(tx, "sv_2"));
+                    EXPECT_FALSE(none.has_value());
+                    return Status::Ok();
+                }).ok());
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, TellOnceConformanceTest, ::testing::ValuesIn(BackendsForTest()),
+                         [](const auto& info) { return info.param.name; });
+
+}  // namespace
+}  // namespace onestory::store
