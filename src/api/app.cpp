@@ -82,6 +82,7 @@ App::App(AppServices services, AppOptions options) : services_(services), option
     AddAuditRoutes(routes_, services_);
     AddConsentRoutes(routes_, services_);
     AddVenueRoutes(routes_, services_);
+    AddInterviewRoutes(routes_, services_);
     for (const auto& route : routes_) router_.Add(route.method, route.pattern);
 }
 

@@ -15,6 +15,7 @@
 #include "domain/audit_query.hpp"
 #include "domain/cases/case_service.hpp"
 #include "domain/consents/consent_service.hpp"
+#include "domain/interviews/interview_service.hpp"
 #include "domain/survivors/survivor_service.hpp"
 #include "domain/venues/venue_service.hpp"
 #include "http/message.hpp"
@@ -35,6 +36,7 @@ struct AppServices {
     // Tell it once.
     domain::ConsentService& consents;
     domain::VenueService& venues;
+    domain::InterviewService& interviews;
 };
 
 struct AppOptions {
@@ -79,6 +81,7 @@ void AddCaseRoutes(std::vector<Route>& routes, const AppServices& services);
 void AddAuditRoutes(std::vector<Route>& routes, const AppServices& services);
 void AddConsentRoutes(std::vector<Route>& routes, const AppServices& services);
 void AddVenueRoutes(std::vector<Route>& routes, const AppServices& services);
+void AddInterviewRoutes(std::vector<Route>& routes, const AppServices& services);
 
 // The name of the browser's session cookie.
 inline constexpr std::string_view kSessionCookie = "onestory_session";

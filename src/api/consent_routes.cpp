@@ -41,12 +41,11 @@ void AddConsentRoutes(std::vector<Route>& routes, const AppServices& services) {
     grant.request = Schema::Object({
         Required("recipient_agency_id", Schema::String().MinLength(1).MaxLength(64)),
         Required("purpose", Schema::EnumOf<policy::Purpose>()),
-        Required("scope", Schema::Object({Optional("topics", Schema::Array(Schema::EnumOf<policy::Topic>())
-                                                                 .MaxItems(10)
-                                                                 .UniqueItems()),
-                                          Optional("categories", Schema::Array(Schema::EnumOf<policy::RecordCategory>())
-                                                                     .MaxItems(10)
-                                                                     .UniqueItems())})),
+        Required("scope",
+                 Schema::Object(
+                     {Optional("topics", Schema::Array(Schema::EnumOf<policy::Topic>()).MaxItems(10).UniqueItems()),
+                      Optional("categories",
+                               Schema::Array(Schema::EnumOf<policy::RecordCategory>()).MaxItems(10).UniqueItems())})),
         Required("valid_until", Schema::DateTime().Describe("when the consent ends; must be in the future")),
         Required("given_as", Schema::EnumOf<domain::GivenAs>()),
         Optional("witnessed_by", Schema::String().MinLength(1).MaxLength(500).Nullable().Describe(

@@ -22,28 +22,28 @@ json::value OptionalEnum(const std::optional<E>& v) {
 }  // namespace
 
 void tag_invoke(const json::value_from_tag&, json::value& jv, const Consent& c) {
-    jv = json::object{{"id", c.id},
-                      {"survivor_id", c.survivor_id},
-                      {"agency_id", c.agency_id},
-                      {"recipient_agency_id", c.recipient_agency_id},
-                      {"purpose", NameOf(c.purpose)},
-                      {"scope", json::object{{"topics", api::EnumArray(c.topics)},
-                                             {"categories", api::EnumArray(c.categories)}}},
-                      {"valid_from", FormatInstant(c.valid_from)},
-                      {"valid_until", FormatInstant(c.valid_until)},
-                      {"given_as", NameOf(c.given_as)},
-                      {"witnessed_by", api::OptionalString(c.witnessed_by)},
-                      {"consent_text_version", c.consent_text_version},
-                      {"language", c.language},
-                      {"guardian", api::OptionalString(c.guardian)},
-                      {"child_assent", c.child_assent ? json::value(*c.child_assent) : json::value(nullptr)},
-                      {"recorded_by", c.recorded_by},
-                      {"created_at", FormatInstant(c.created_at)},
-                      {"revoked_at", OptionalInstant(c.revoked_at)},
-                      {"revoked_by", api::OptionalString(c.revoked_by)},
-                      {"revoke_reason", api::OptionalString(c.revoke_reason)},
-                      {"status", NameOf(c.status)},
-                      {"version", c.version}};
+    jv = json::object{
+        {"id", c.id},
+        {"survivor_id", c.survivor_id},
+        {"agency_id", c.agency_id},
+        {"recipient_agency_id", c.recipient_agency_id},
+        {"purpose", NameOf(c.purpose)},
+        {"scope", json::object{{"topics", api::EnumArray(c.topics)}, {"categories", api::EnumArray(c.categories)}}},
+        {"valid_from", FormatInstant(c.valid_from)},
+        {"valid_until", FormatInstant(c.valid_until)},
+        {"given_as", NameOf(c.given_as)},
+        {"witnessed_by", api::OptionalString(c.witnessed_by)},
+        {"consent_text_version", c.consent_text_version},
+        {"language", c.language},
+        {"guardian", api::OptionalString(c.guardian)},
+        {"child_assent", c.child_assent ? json::value(*c.child_assent) : json::value(nullptr)},
+        {"recorded_by", c.recorded_by},
+        {"created_at", FormatInstant(c.created_at)},
+        {"revoked_at", OptionalInstant(c.revoked_at)},
+        {"revoked_by", api::OptionalString(c.revoked_by)},
+        {"revoke_reason", api::OptionalString(c.revoke_reason)},
+        {"status", NameOf(c.status)},
+        {"version", c.version}};
 }
 
 void tag_invoke(const json::value_from_tag&, json::value& jv, const Venue& v) {
@@ -63,6 +63,53 @@ void tag_invoke(const json::value_from_tag&, json::value& jv, const Preferences&
                       {"children", OptionalEnum(p.children)},
                       {"breaks", api::OptionalString(p.breaks)},
                       {"notes", api::OptionalString(p.notes)}};
+}
+
+void tag_invoke(const json::value_from_tag&, json::value& jv, const Interview& i) {
+    json::value venue = nullptr;
+    if (i.venue) venue = json::value_from(*i.venue);
+    const auto& a = i.accommodations;
+    jv = json::object{
+        {"id", i.id},
+        {"case_id", i.case_id},
+        {"survivor_id", i.survivor_id},
+        {"agency_id", i.agency_id},
+        {"purpose", NameOf(i.purpose)},
+        {"topics", api::EnumArray(i.topics)},
+        {"reask_topics", api::EnumArray(i.reask_topics)},
+        {"reask_reason", api::OptionalString(i.reask_reason)},
+        {"scheduled_at", FormatInstant(i.scheduled_at)},
+        {"venue", std::move(venue)},
+        {"interviewer_id", i.interviewer_id},
+        {"interviewer_name", i.interviewer_name},
+        {"accommodations", json::object{{"support_person", a.support_person},
+                                        {"children", NameOf(a.children)},
+                                        {"interpreter_language", api::OptionalString(a.interpreter_language)},
+                                        {"interviewer_gender", OptionalEnum(a.interviewer_gender)},
+                                        {"breaks", a.breaks}}},
+        {"preferences", json::value_from(i.preferences)},
+        {"unmet_preferences", api::ToJsonArray(i.unmet_preferences)},
+        {"survivor_interview_count", i.survivor_interview_count},
+        {"topics_shared_at", OptionalInstant(i.topics_shared_at)},
+        {"survivor_acknowledged", i.survivor_acknowledged},
+        {"started_at", OptionalInstant(i.started_at)},
+        {"ended_at", OptionalInstant(i.ended_at)},
+        {"debriefed_at", OptionalInstant(i.debriefed_at)},
+        {"debrief_notes", api::OptionalString(i.debrief_notes)},
+        {"recording_sha256", api::OptionalString(i.recording_sha256)},
+        {"created_by", i.created_by},
+        {"created_at", FormatInstant(i.created_at)},
+        {"updated_at", FormatInstant(i.updated_at)},
+        {"version", i.version}};
+}
+
+void tag_invoke(const json::value_from_tag&, json::value& jv, const TopicCoverage& c) {
+    json::array covered;
+    for (const auto& entry : c.covered) {
+        covered.push_back(
+            json::object{{"topic", NameOf(entry.topic)}, {"passage_ids", api::ToJsonArray(entry.passage_ids)}});
+    }
+    jv = json::object{{"covered", std::move(covered)}, {"new", api::EnumArray(c.fresh)}};
 }
 
 }  // namespace onestory::domain
@@ -128,14 +175,71 @@ Schema PreferencesSchema() {
 }
 
 Schema PreferencesPatchSchema() {
+    return Schema::Object({Optional("interviewer_gender", Schema::EnumOf<domain::InterviewerGender>().Nullable()),
+                           Optional("interpreter_language", Schema::String().MinLength(2).MaxLength(2).Nullable()),
+                           Optional("support_person", Schema::String().MinLength(1).MaxLength(1000).Nullable()),
+                           Optional("children", Schema::EnumOf<domain::ChildrenArrangement>().Nullable()),
+                           Optional("breaks", Schema::String().MinLength(1).MaxLength(1000).Nullable().Describe(
+                                                  "e.g. a short break every hour")),
+                           Optional("notes", Schema::String().MinLength(1).MaxLength(2000).Nullable())});
+}
+
+Schema AccommodationsSchema() {
+    return Schema::Object({Optional("support_person", Schema::Boolean().Describe("a support person is present")),
+                           Optional("children", Schema::EnumOf<domain::ChildrenArrangement>()),
+                           Optional("interpreter_language", Schema::String().MinLength(2).MaxLength(2).Nullable()),
+                           Optional("interviewer_gender", Schema::EnumOf<domain::InterviewerGender>().Nullable()),
+                           Optional("breaks", Schema::Boolean().Describe("breaks are offered"))});
+}
+
+Schema InterviewSchema() {
     return Schema::Object(
-        {Optional("interviewer_gender", Schema::EnumOf<domain::InterviewerGender>().Nullable()),
-         Optional("interpreter_language", Schema::String().MinLength(2).MaxLength(2).Nullable()),
-         Optional("support_person", Schema::String().MinLength(1).MaxLength(1000).Nullable()),
-         Optional("children", Schema::EnumOf<domain::ChildrenArrangement>().Nullable()),
-         Optional("breaks",
-                  Schema::String().MinLength(1).MaxLength(1000).Nullable().Describe("e.g. a short break every hour")),
-         Optional("notes", Schema::String().MinLength(1).MaxLength(2000).Nullable())});
+               {Required("id", Schema::String()),
+                Required("case_id", Schema::String()),
+                Required("survivor_id", Schema::String()),
+                Required("agency_id", Schema::String()),
+                Required("purpose", Schema::EnumOf<policy::Purpose>().Describe("shown to the survivor")),
+                Required("topics", Schema::Array(Schema::EnumOf<policy::Topic>())),
+                Required("reask_topics", Schema::Array(Schema::EnumOf<policy::Topic>())
+                                             .Describe("planned topics the survivor had already confirmed")),
+                Required("reask_reason", Schema::String().Nullable().Describe("protected")),
+                Required("scheduled_at", Schema::DateTime()),
+                Required("venue", VenueSchema().Nullable()),
+                Required("interviewer_id", Schema::String()),
+                Required("interviewer_name", Schema::String()),
+                Required("accommodations", AccommodationsSchema()),
+                Required("preferences", PreferencesSchema().Describe("the survivor's, shown with every plan")),
+                Required("unmet_preferences", Schema::Array(Schema::String())),
+                Required("survivor_interview_count", Schema::Integer()),
+                Required("topics_shared_at", Schema::DateTime().Nullable()),
+                Required("survivor_acknowledged", Schema::Boolean()),
+                Required("started_at", Schema::DateTime().Nullable()),
+                Required("ended_at", Schema::DateTime().Nullable()),
+                Required("debriefed_at", Schema::DateTime().Nullable()),
+                Required("debrief_notes", Schema::String().Nullable().Describe("protected")),
+                Required("recording_sha256", Schema::String().Nullable()),
+                Required("created_by", Schema::String()),
+                Required("created_at", Schema::DateTime()),
+                Required("updated_at", Schema::DateTime()),
+                Required("version", Schema::Integer())})
+        .Open();
+}
+
+Schema CoverageSchema() {
+    return Schema::Object(
+        {Required("covered", Schema::Array(Schema::Object({Required("topic", Schema::EnumOf<policy::Topic>()),
+                                                           Required("passage_ids", Schema::Array(Schema::String()))}))),
+         Required("new", Schema::Array(Schema::EnumOf<policy::Topic>()))});
+}
+
+domain::Accommodations AccommodationsFrom(const json::object& o) {
+    domain::Accommodations a;
+    a.support_person = GetOptBool(o, "support_person").value_or(false);
+    a.children = GetOptEnum<domain::ChildrenArrangement>(o, "children").value_or(domain::ChildrenArrangement::kNone);
+    a.interpreter_language = GetOptString(o, "interpreter_language");
+    a.interviewer_gender = GetOptEnum<domain::InterviewerGender>(o, "interviewer_gender");
+    a.breaks = GetOptBool(o, "breaks").value_or(false);
+    return a;
 }
 
 domain::PreferencesPatch PreferencesPatchFrom(const json::object& o) {

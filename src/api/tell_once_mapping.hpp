@@ -5,6 +5,7 @@
 
 #include "api/schema.hpp"
 #include "domain/consents/consent_types.hpp"
+#include "domain/interviews/interview_types.hpp"
 #include "domain/survivors/preferences.hpp"
 #include "domain/venues/venue_types.hpp"
 
@@ -16,6 +17,8 @@ namespace onestory::domain {
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const Consent& consent);
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const Venue& venue);
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const Preferences& preferences);
+void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const Interview& interview);
+void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const TopicCoverage& coverage);
 
 }  // namespace onestory::domain
 
@@ -26,6 +29,10 @@ Schema VenueSchema();
 // Preferences as answered, and as a merge-patch request member.
 Schema PreferencesSchema();
 Schema PreferencesPatchSchema();
+Schema AccommodationsSchema();  // request and response alike
+Schema InterviewSchema();
+Schema CoverageSchema();
+domain::Accommodations AccommodationsFrom(const boost::json::object& accommodations);
 // The request member "preferences" of PATCH /survivors/{id}, read into a patch.
 domain::PreferencesPatch PreferencesPatchFrom(const boost::json::object& preferences);
 

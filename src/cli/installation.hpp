@@ -15,6 +15,7 @@
 #include "domain/cases/case_service.hpp"
 #include "domain/consents/consent_service.hpp"
 #include "domain/installation_keys.hpp"
+#include "domain/interviews/interview_service.hpp"
 #include "domain/service_context.hpp"
 #include "domain/settings.hpp"
 #include "domain/survivors/survivor_service.hpp"
@@ -55,6 +56,7 @@ class Installation {
     domain::CaseService& cases() { return *cases_; }
     domain::ConsentService& consents() { return *consents_; }
     domain::VenueService& venues() { return *venues_; }
+    domain::InterviewService& interviews() { return *interviews_; }
     api::App& MakeApp(const api::AppOptions& options);
 
   private:
@@ -75,6 +77,7 @@ class Installation {
     std::unique_ptr<domain::AuditQueryService> audit_query_;
     std::unique_ptr<domain::ConsentService> consents_;
     std::unique_ptr<domain::VenueService> venues_;
+    std::unique_ptr<domain::InterviewService> interviews_;
     std::unique_ptr<api::App> app_;
 };
 

@@ -8,6 +8,7 @@
 #include "store/account_rows.hpp"
 #include "store/case_rows.hpp"
 #include "store/consent_rows.hpp"
+#include "store/interview_rows.hpp"
 #include "store/preference_rows.hpp"
 #include "store/store_backends_for_test.hpp"
 #include "store/survivor_rows.hpp"
@@ -147,6 +148,71 @@ TEST_P(TellOnceConformanceTest, VenuesAndPreferences) {
                     EXPECT_EQ(p->updated_at, 9);
                     ONESTORY_ASSIGN_OR_RETURN(auto none, GetPreferences(tx, "sv_2"));
                     EXPECT_FALSE(none.has_value());
+                    return Status::Ok();
+                }).ok());
+}
+
+TEST_P(TellOnceConformanceTest, InterviewsRoundTripUpdateOptimisticallyAndCount) {
+    InterviewRow i;
+    i.id = "iv_1";
+    i.case_id = "cs_1";
+    i.survivor_id = "sv_1";
+    i.agency_id = "ag_a";
+    i.purpose = "aftercare";
+    i.topics = "background,needs";
+    i.reask_topics = "needs";
+    i.reask_reason = std::string("\x05sealed-reason\x00", 15);
+    i.scheduled_at = 100;
+    i.interviewer_id = "st_1";
+    i.acc_support_person = true;
+    i.acc_children = "cared_for";
+    i.acc_interpreter_language = "sw";
+    i.created_by = "st_1";
+    i.created_at = i.updated_at = 10;
+    ASSERT_TRUE(W([&](Transaction& tx) -> Status {
+                    ONESTORY_RETURN_IF_ERROR(InsertInterview(tx, i));
+                    InterviewRow j = i;
+                    j.id = "iv_2";
+                    j.created_at = 20;
+                    j.reask_reason.reset();
+                    return InsertInterview(tx, j);
+                }).ok());
+    InterviewRow held = i;
+    held.topics_shared_at = 50;
+    held.survivor_acknowledged = true;
+    held.started_at = 100;
+    held.ended_at = 200;
+    held.debrief_notes = std::string("\x06sealed-notes");
+    held.recording_sha256 = std::string(64, 'c');
+    held.recording_set_by = "st_1";
+    held.recording_set_at = 210;
+    held.version = 2;
+    ASSERT_TRUE(W([&](Transaction& tx) -> Status {
+                    ONESTORY_ASSIGN_OR_RETURN(auto first, UpdateInterview(tx, held));
+                    EXPECT_EQ(first, 1);
+                    ONESTORY_ASSIGN_OR_RETURN(auto stale, UpdateInterview(tx, held));
+                    EXPECT_EQ(stale, 0);
+                    return Status::Ok();
+                }).ok());
+    ASSERT_TRUE(R([&](Transaction& tx) -> Status {
+                    ONESTORY_ASSIGN_OR_RETURN(auto got, GetInterview(tx, "iv_1"));
+                    EXPECT_EQ(got->reask_reason, std::optional<std::string>(std::string("\x05sealed-reason\x00", 15)));
+                    EXPECT_TRUE(got->acc_support_person);
+                    EXPECT_FALSE(got->acc_breaks);
+                    EXPECT_EQ(got->acc_interpreter_language, std::optional<std::string>("sw"));
+                    EXPECT_FALSE(got->acc_interviewer_gender.has_value());
+                    EXPECT_EQ(got->ended_at, std::optional<std::int64_t>(200));
+                    EXPECT_EQ(got->recording_sha256, std::optional<std::string>(std::string(64, 'c')));
+                    EXPECT_EQ(got->version, 2);
+                    ONESTORY_ASSIGN_OR_RETURN(auto page, ListInterviewsOfCase(tx, "cs_1", {}));
+                    EXPECT_EQ(page.items.size(), 2u);
+                    EXPECT_EQ(page.items[0].id, "iv_2");
+                    ONESTORY_ASSIGN_OR_RETURN(auto of_survivor, CountInterviewsOfSurvivor(tx, "sv_1"));
+                    EXPECT_EQ(of_survivor, 2);
+                    ONESTORY_ASSIGN_OR_RETURN(auto of_case, CountInterviewsOfCase(tx, "cs_1"));
+                    EXPECT_EQ(of_case, 2);
+                    ONESTORY_ASSIGN_OR_RETURN(auto none, CountInterviewsOfCase(tx, "cs_none"));
+                    EXPECT_EQ(none, 0);
                     return Status::Ok();
                 }).ok());
 }
