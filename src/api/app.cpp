@@ -83,6 +83,7 @@ App::App(AppServices services, AppOptions options) : services_(services), option
     AddConsentRoutes(routes_, services_);
     AddVenueRoutes(routes_, services_);
     AddInterviewRoutes(routes_, services_);
+    AddPassageRoutes(routes_, services_);
     for (const auto& route : routes_) router_.Add(route.method, route.pattern);
 }
 

@@ -16,6 +16,7 @@
 #include "domain/cases/case_service.hpp"
 #include "domain/consents/consent_service.hpp"
 #include "domain/interviews/interview_service.hpp"
+#include "domain/statements/statement_service.hpp"
 #include "domain/survivors/survivor_service.hpp"
 #include "domain/venues/venue_service.hpp"
 #include "http/message.hpp"
@@ -37,6 +38,7 @@ struct AppServices {
     domain::ConsentService& consents;
     domain::VenueService& venues;
     domain::InterviewService& interviews;
+    domain::StatementService& statements;
 };
 
 struct AppOptions {
@@ -82,6 +84,7 @@ void AddAuditRoutes(std::vector<Route>& routes, const AppServices& services);
 void AddConsentRoutes(std::vector<Route>& routes, const AppServices& services);
 void AddVenueRoutes(std::vector<Route>& routes, const AppServices& services);
 void AddInterviewRoutes(std::vector<Route>& routes, const AppServices& services);
+void AddPassageRoutes(std::vector<Route>& routes, const AppServices& services);
 
 // The name of the browser's session cookie.
 inline constexpr std::string_view kSessionCookie = "onestory_session";

@@ -93,26 +93,27 @@ void AddInterviewRoutes(std::vector<Route>& routes, const AppServices& services)
     get.response = InterviewSchema();
     routes.push_back(std::move(get));
 
-    Route patch(Method::kPatch, "/api/v1/interviews/{id}", Capability::Of(Action::kUpdateInterview),
-                [&interviews](ApiRequest& r) -> Result<ApiResponse> {
-                    const auto& body = r.Object();
-                    domain::InterviewPatch p;
-                    p.topics_shared_at = InstantPatch(body, "topics_shared_at");
-                    p.survivor_acknowledged = GetOptBool(body, "survivor_acknowledged");
-                    p.started_at = InstantPatch(body, "started_at");
-                    p.ended_at = InstantPatch(body, "ended_at");
-                    p.debriefed_at = InstantPatch(body, "debriefed_at");
-                    if (const auto* notes = body.if_contains("debrief_notes")) {
-                        p.debrief_notes = notes->is_null() ? std::optional<std::string>()
-                                                           : std::optional<std::string>(GetString(body, "debrief_notes"));
-                    }
-                    p.recording_sha256 = GetOptString(body, "recording_sha256");
-                    ONESTORY_ASSIGN_OR_RETURN(auto updated,
-                                              interviews.Update(r.actor(), r.Param("id"), *r.if_match, p));
-                    return ApiResponse::Json(json::value_from(updated)).WithETag(updated.version);
-                });
-    patch.summary = "Record what happened: topics shared ahead, acknowledged, start, end, debrief, recording "
-                    "(JSON merge-patch; If-Match required)";
+    Route patch(
+        Method::kPatch, "/api/v1/interviews/{id}", Capability::Of(Action::kUpdateInterview),
+        [&interviews](ApiRequest& r) -> Result<ApiResponse> {
+            const auto& body = r.Object();
+            domain::InterviewPatch p;
+            p.topics_shared_at = InstantPatch(body, "topics_shared_at");
+            p.survivor_acknowledged = GetOptBool(body, "survivor_acknowledged");
+            p.started_at = InstantPatch(body, "started_at");
+            p.ended_at = InstantPatch(body, "ended_at");
+            p.debriefed_at = InstantPatch(body, "debriefed_at");
+            if (const auto* notes = body.if_contains("debrief_notes")) {
+                p.debrief_notes = notes->is_null() ? std::optional<std::string>()
+                                                   : std::optional<std::string>(GetString(body, "debrief_notes"));
+            }
+            p.recording_sha256 = GetOptString(body, "recording_sha256");
+            ONESTORY_ASSIGN_OR_RETURN(auto updated, interviews.Update(r.actor(), r.Param("id"), *r.if_match, p));
+            return ApiResponse::Json(json::value_from(updated)).WithETag(updated.version);
+        });
+    patch.summary =
+        "Record what happened: topics shared ahead, acknowledged, start, end, debrief, recording "
+        "(JSON merge-patch; If-Match required)";
     patch.tag = "interviews";
     patch.requires_if_match = true;
     patch.request = Schema::Object({

@@ -112,6 +112,36 @@ void tag_invoke(const json::value_from_tag&, json::value& jv, const TopicCoverag
     jv = json::object{{"covered", std::move(covered)}, {"new", api::EnumArray(c.fresh)}};
 }
 
+void tag_invoke(const json::value_from_tag&, json::value& jv, const SurvivorComment& c) {
+    jv = json::object{{"id", c.id},
+                      {"passage_id", c.passage_id},
+                      {"text", c.text},
+                      {"recorded_by", c.recorded_by},
+                      {"created_at", FormatInstant(c.created_at)}};
+}
+
+void tag_invoke(const json::value_from_tag&, json::value& jv, const Passage& p) {
+    json::array comments;
+    for (const auto& c : p.survivor_comments) comments.push_back(json::value_from(c));
+    jv = json::object{{"id", p.id},
+                      {"original_id", p.original_id},
+                      {"case_id", p.case_id},
+                      {"survivor_id", p.survivor_id},
+                      {"interview_id", p.interview_id},
+                      {"topic", NameOf(p.topic)},
+                      {"sensitivity", NameOf(p.sensitivity)},
+                      {"text", p.text},
+                      {"version", p.version},
+                      {"review_status", NameOf(p.review_status)},
+                      {"reviewed_by", api::OptionalString(p.reviewed_by)},
+                      {"reviewed_at", OptionalInstant(p.reviewed_at)},
+                      {"supersedes", api::OptionalString(p.supersedes)},
+                      {"superseded_by", api::OptionalString(p.superseded_by)},
+                      {"survivor_comments", std::move(comments)},
+                      {"created_by", p.created_by},
+                      {"created_at", FormatInstant(p.created_at)}};
+}
+
 }  // namespace onestory::domain
 
 namespace onestory::api {
@@ -230,6 +260,28 @@ Schema CoverageSchema() {
         {Required("covered", Schema::Array(Schema::Object({Required("topic", Schema::EnumOf<policy::Topic>()),
                                                            Required("passage_ids", Schema::Array(Schema::String()))}))),
          Required("new", Schema::Array(Schema::EnumOf<policy::Topic>()))});
+}
+
+Schema PassageSchema() {
+    const Schema comment =
+        Schema::Object({Required("id", Schema::String()), Required("passage_id", Schema::String()),
+                        Required("text", Schema::String().Describe("protected: the survivor's words")),
+                        Required("recorded_by", Schema::String()), Required("created_at", Schema::DateTime())});
+    return Schema::Object(
+               {Required("id", Schema::String().Describe("this version")),
+                Required("original_id", Schema::String().Describe("the first version: names the passage")),
+                Required("case_id", Schema::String()), Required("survivor_id", Schema::String()),
+                Required("interview_id", Schema::String()), Required("topic", Schema::EnumOf<policy::Topic>()),
+                Required("sensitivity", Schema::EnumOf<domain::Sensitivity>()),
+                Required("text", Schema::String().Describe("protected")), Required("version", Schema::Integer()),
+                Required("review_status", Schema::EnumOf<domain::ReviewStatus>()),
+                Required("reviewed_by", Schema::String().Nullable()),
+                Required("reviewed_at", Schema::DateTime().Nullable()),
+                Required("supersedes", Schema::String().Nullable()),
+                Required("superseded_by", Schema::String().Nullable()),
+                Required("survivor_comments", Schema::Array(comment)), Required("created_by", Schema::String()),
+                Required("created_at", Schema::DateTime())})
+        .Open();
 }
 
 domain::Accommodations AccommodationsFrom(const json::object& o) {

@@ -6,6 +6,7 @@
 #include "api/schema.hpp"
 #include "domain/consents/consent_types.hpp"
 #include "domain/interviews/interview_types.hpp"
+#include "domain/statements/passage_types.hpp"
 #include "domain/survivors/preferences.hpp"
 #include "domain/venues/venue_types.hpp"
 
@@ -19,6 +20,8 @@ void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, cons
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const Preferences& preferences);
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const Interview& interview);
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const TopicCoverage& coverage);
+void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const SurvivorComment& comment);
+void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const Passage& passage);
 
 }  // namespace onestory::domain
 
@@ -32,6 +35,7 @@ Schema PreferencesPatchSchema();
 Schema AccommodationsSchema();  // request and response alike
 Schema InterviewSchema();
 Schema CoverageSchema();
+Schema PassageSchema();
 domain::Accommodations AccommodationsFrom(const boost::json::object& accommodations);
 // The request member "preferences" of PATCH /survivors/{id}, read into a patch.
 domain::PreferencesPatch PreferencesPatchFrom(const boost::json::object& preferences);

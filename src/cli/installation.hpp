@@ -18,6 +18,7 @@
 #include "domain/interviews/interview_service.hpp"
 #include "domain/service_context.hpp"
 #include "domain/settings.hpp"
+#include "domain/statements/statement_service.hpp"
 #include "domain/survivors/survivor_service.hpp"
 #include "domain/venues/venue_service.hpp"
 #include "store/store.hpp"
@@ -57,6 +58,7 @@ class Installation {
     domain::ConsentService& consents() { return *consents_; }
     domain::VenueService& venues() { return *venues_; }
     domain::InterviewService& interviews() { return *interviews_; }
+    domain::StatementService& statements() { return *statements_; }
     api::App& MakeApp(const api::AppOptions& options);
 
   private:
@@ -78,6 +80,7 @@ class Installation {
     std::unique_ptr<domain::ConsentService> consents_;
     std::unique_ptr<domain::VenueService> venues_;
     std::unique_ptr<domain::InterviewService> interviews_;
+    std::unique_ptr<domain::StatementService> statements_;
     std::unique_ptr<api::App> app_;
 };
 

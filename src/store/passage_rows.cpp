@@ -31,9 +31,11 @@ constexpr std::string_view kSupersede =
 constexpr std::string_view kInsertComment =
     "INSERT INTO passage_comments (id, chain_id, passage_id, survivor_id, comment, recorded_by, created_at) "
     "VALUES ($1, $2, $3, $4, $5, $6, $7)";
+// Oldest first; comments made in the same instant keep the order of the versions they were made on.
 constexpr std::string_view kListComments =
-    "SELECT id, chain_id, passage_id, survivor_id, comment, recorded_by, created_at FROM passage_comments "
-    "WHERE chain_id = $1 ORDER BY created_at, id";
+    "SELECT c.id, c.chain_id, c.passage_id, c.survivor_id, c.comment, c.recorded_by, c.created_at "
+    "FROM passage_comments c JOIN passages p ON p.id = c.passage_id "
+    "WHERE c.chain_id = $1 ORDER BY c.created_at, p.version, c.id";
 
 PassageRow FromRow(const Row& r) {
     PassageRow p;

@@ -9,6 +9,7 @@
 #include "store/case_rows.hpp"
 #include "store/consent_rows.hpp"
 #include "store/interview_rows.hpp"
+#include "store/passage_rows.hpp"
 #include "store/preference_rows.hpp"
 #include "store/store_backends_for_test.hpp"
 #include "store/survivor_rows.hpp"
@@ -65,6 +66,38 @@ class TellOnceConformanceTest : public ::testing::TestWithParam<BackendForTest> 
         c.recorded_by = "st_1";
         c.created_at = created_at;
         return c;
+    }
+
+    // An interview of cs_1 for passages to come from.
+    void Interview() {
+        InterviewRow i;
+        i.id = "iv_1";
+        i.case_id = "cs_1";
+        i.survivor_id = "sv_1";
+        i.agency_id = "ag_a";
+        i.purpose = "aftercare";
+        i.topics = "recruitment";
+        i.interviewer_id = "st_1";
+        i.acc_children = "none";
+        i.created_by = "st_1";
+        ASSERT_TRUE(W([&](Transaction& tx) { return InsertInterview(tx, i); }).ok());
+    }
+
+    PassageRow MakePassage(const std::string& id, const std::string& topic, std::int64_t created_at) {
+        PassageRow p;
+        p.id = id;
+        p.chain_id = id;
+        p.case_id = "cs_1";
+        p.survivor_id = "sv_1";
+        p.agency_id = "ag_a";
+        p.interview_id = "iv_1";
+        p.topic = topic;
+        p.sensitivity = "standard";
+        p.text = std::string("\x07sealed-text\x00", 13);
+        p.review_status = "unreviewed";
+        p.created_by = "st_1";
+        p.created_at = created_at;
+        return p;
     }
 
     std::unique_ptr<Store> store_;
@@ -213,6 +246,61 @@ TEST_P(TellOnceConformanceTest, InterviewsRoundTripUpdateOptimisticallyAndCount)
                     EXPECT_EQ(of_case, 2);
                     ONESTORY_ASSIGN_OR_RETURN(auto none, CountInterviewsOfCase(tx, "cs_none"));
                     EXPECT_EQ(none, 0);
+                    return Status::Ok();
+                }).ok());
+}
+
+TEST_P(TellOnceConformanceTest, PassagesReviewSupersedeOnceAndReportCoverage) {
+    Interview();
+    ASSERT_TRUE(W([&](Transaction& tx) -> Status {
+                    ONESTORY_RETURN_IF_ERROR(InsertPassage(tx, MakePassage("ps_1", "recruitment", 10)));
+                    ONESTORY_RETURN_IF_ERROR(InsertPassage(tx, MakePassage("ps_2", "transport", 20)));
+                    return InsertPassage(tx, MakePassage("ps_3", "exploitation", 30));
+                }).ok());
+    ASSERT_TRUE(
+        W([&](Transaction& tx) -> Status {
+            // Confirm ps_1 once; a second review from "unreviewed" finds it changed.
+            ONESTORY_ASSIGN_OR_RETURN(auto confirmed, ReviewPassage(tx, "ps_1", "unreviewed", "confirmed", "st_1", 40));
+            EXPECT_EQ(confirmed, 1);
+            ONESTORY_ASSIGN_OR_RETURN(auto twice, ReviewPassage(tx, "ps_1", "unreviewed", "read_back", "st_1", 41));
+            EXPECT_EQ(twice, 0);
+            // Correct ps_2: the new version goes in, the old one is superseded once.
+            PassageRow v2 = MakePassage("ps_2b", "transport", 50);
+            v2.chain_id = "ps_2";
+            v2.version = 2;
+            v2.review_status = "corrected";
+            v2.supersedes = "ps_2";
+            ONESTORY_RETURN_IF_ERROR(InsertPassage(tx, v2));
+            ONESTORY_ASSIGN_OR_RETURN(auto superseded, SupersedePassage(tx, "ps_2", "unreviewed", "ps_2b"));
+            EXPECT_EQ(superseded, 1);
+            ONESTORY_ASSIGN_OR_RETURN(auto again, SupersedePassage(tx, "ps_2", "unreviewed", "ps_2c"));
+            EXPECT_EQ(again, 0);
+            ONESTORY_RETURN_IF_ERROR(
+                InsertPassageComment(tx, {"pc_2", "ps_2", "ps_2b", "sv_1", "\x08sealed-b", "st_1", 60}));
+            return InsertPassageComment(tx, {"pc_1", "ps_2", "ps_2", "sv_1", "\x08sealed-a", "st_1", 60});
+        }).ok());
+    // A second version 2 of one chain is refused: two corrections cannot fork a passage.
+    PassageRow fork = MakePassage("ps_2c", "transport", 70);
+    fork.chain_id = "ps_2";
+    fork.version = 2;
+    EXPECT_EQ(W([&](Transaction& tx) { return InsertPassage(tx, fork); }).reason(), "duplicate");
+    ASSERT_TRUE(R([&](Transaction& tx) -> Status {
+                    ONESTORY_ASSIGN_OR_RETURN(auto current, ListCurrentPassagesOfCase(tx, "cs_1", {}));
+                    if (current.items.size() != 3u) return Status::Internal("expected 3 current passages");
+                    EXPECT_EQ(current.items[0].id, "ps_2b");
+                    ONESTORY_ASSIGN_OR_RETURN(auto head, GetCurrentPassage(tx, "ps_2"));
+                    EXPECT_EQ(head->id, "ps_2b");
+                    ONESTORY_ASSIGN_OR_RETURN(auto old, GetPassage(tx, "ps_2"));
+                    EXPECT_EQ(old->superseded_by, std::optional<std::string>("ps_2b"));
+                    EXPECT_EQ(old->text, std::string("\x07sealed-text\x00", 13));
+                    ONESTORY_ASSIGN_OR_RETURN(auto covered, ListCoveredPassages(tx, "sv_1"));
+                    // ps_1 confirmed, ps_2b corrected; ps_3 unreviewed.
+                    if (covered.size() != 2u) return Status::Internal("expected 2 covered passages");
+                    EXPECT_EQ(covered[0].topic, "recruitment");
+                    EXPECT_EQ(covered[1].id, "ps_2b");
+                    ONESTORY_ASSIGN_OR_RETURN(auto comments, ListPassageComments(tx, "ps_2"));
+                    if (comments.size() != 2u) return Status::Internal("expected 2 comments");
+                    EXPECT_EQ(comments[0].id, "pc_1");  // same instant: the older version's comment first
                     return Status::Ok();
                 }).ok());
 }
