@@ -15,6 +15,7 @@
 #include "domain/audit_query.hpp"
 #include "domain/cases/case_service.hpp"
 #include "domain/consents/consent_service.hpp"
+#include "domain/disclosures/disclosure_service.hpp"
 #include "domain/interviews/interview_service.hpp"
 #include "domain/statements/statement_service.hpp"
 #include "domain/survivors/survivor_service.hpp"
@@ -39,6 +40,7 @@ struct AppServices {
     domain::VenueService& venues;
     domain::InterviewService& interviews;
     domain::StatementService& statements;
+    domain::DisclosureService& disclosures;
 };
 
 struct AppOptions {
@@ -85,6 +87,7 @@ void AddConsentRoutes(std::vector<Route>& routes, const AppServices& services);
 void AddVenueRoutes(std::vector<Route>& routes, const AppServices& services);
 void AddInterviewRoutes(std::vector<Route>& routes, const AppServices& services);
 void AddPassageRoutes(std::vector<Route>& routes, const AppServices& services);
+void AddDisclosureRoutes(std::vector<Route>& routes, const AppServices& services);
 
 // The name of the browser's session cookie.
 inline constexpr std::string_view kSessionCookie = "onestory_session";

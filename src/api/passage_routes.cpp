@@ -30,10 +30,11 @@ void AddPassageRoutes(std::vector<Route>& routes, const AppServices& services) {
     add.summary = "Add a passage of the survivor's statement, from one of the case's interviews; the text is sealed";
     add.tag = "statement";
     add.success_status = 201;
-    add.request = Schema::Object({Required("interview_id", Schema::String().MinLength(1).MaxLength(64)),
-                                  Required("topic", Schema::EnumOf<policy::Topic>()),
-                                  Required("text", Schema::String().MinLength(1).MaxLength(20000).Describe("protected")),
-                                  Required("sensitivity", Schema::EnumOf<domain::Sensitivity>())});
+    add.request =
+        Schema::Object({Required("interview_id", Schema::String().MinLength(1).MaxLength(64)),
+                        Required("topic", Schema::EnumOf<policy::Topic>()),
+                        Required("text", Schema::String().MinLength(1).MaxLength(20000).Describe("protected")),
+                        Required("sensitivity", Schema::EnumOf<domain::Sensitivity>())});
     add.response = PassageSchema();
     routes.push_back(std::move(add));
 
@@ -43,8 +44,9 @@ void AddPassageRoutes(std::vector<Route>& routes, const AppServices& services) {
                    ONESTORY_ASSIGN_OR_RETURN(auto result, statements.List(r.actor(), r.Param("id"), page));
                    return ApiResponse::Json(ListBody(ToArray(result.items), result.next));
                });
-    list.summary = "The statement: current versions of the case's passages, with review status and the survivor's "
-                   "comments; the read is audited";
+    list.summary =
+        "The statement: current versions of the case's passages, with review status and the survivor's "
+        "comments; the read is audited";
     list.tag = "statement";
     list.list = true;
     list.response = PassageSchema();
@@ -70,8 +72,9 @@ void AddPassageRoutes(std::vector<Route>& routes, const AppServices& services) {
                      ONESTORY_ASSIGN_OR_RETURN(auto passage, statements.Review(r.actor(), r.Param("id"), review));
                      return ApiResponse::Json(json::value_from(passage));
                  });
-    review.summary = "Record the survivor's review: read back, confirmed, or corrected (a correction is a new version "
-                     "that supersedes this one); a comment travels with the passage";
+    review.summary =
+        "Record the survivor's review: read back, confirmed, or corrected (a correction is a new version "
+        "that supersedes this one); a comment travels with the passage";
     review.tag = "statement";
     review.request = Schema::Object(
         {Required("status", Schema::Enum({"read_back", "confirmed", "corrected"})),

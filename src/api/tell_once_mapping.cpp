@@ -142,6 +142,44 @@ void tag_invoke(const json::value_from_tag&, json::value& jv, const Passage& p) 
                       {"created_at", FormatInstant(p.created_at)}};
 }
 
+void tag_invoke(const json::value_from_tag&, json::value& jv, const Disclosure& d) {
+    json::object o{{"id", d.id},
+                   {"case_id", d.case_id},
+                   {"survivor_id", d.survivor_id},
+                   {"survivor_code_name", d.survivor_code_name},
+                   {"agency_id", d.agency_id},
+                   {"recipient_agency_id", d.recipient_agency_id},
+                   {"purpose", NameOf(d.purpose)},
+                   {"consent_id", d.consent_id},
+                   {"consent_status", NameOf(d.consent_status)},
+                   {"topics", api::EnumArray(d.topics)},
+                   {"categories", api::EnumArray(d.categories)},
+                   {"passage_ids", api::ToJsonArray(d.passage_ids)},
+                   {"created_by", d.created_by},
+                   {"created_at", FormatInstant(d.created_at)}};
+    if (d.passages) {
+        json::array passages;
+        for (const auto& p : *d.passages) passages.push_back(json::value_from(p));
+        o["passages"] = std::move(passages);
+    }
+    if (d.record) {
+        const auto& r = *d.record;
+        json::object record{{"code_name", r.code_name}};
+        if (r.legal_name) {
+            record["legal_name"] = *r.legal_name;
+            record["birth_date"] = r.birth_date ? json::value(FormatDate(*r.birth_date)) : json::value(nullptr);
+            record["age_band"] = api::OptionalString(r.age_band);
+            record["gender"] = OptionalEnum(r.gender);
+            record["nationality"] = api::OptionalString(r.nationality);
+            record["languages"] = api::ToJsonArray(r.languages.value_or(std::vector<std::string>{}));
+        }
+        if (r.contact) record["contact"] = *r.contact;
+        if (r.address) record["address"] = *r.address;
+        o["record"] = std::move(record);
+    }
+    jv = std::move(o);
+}
+
 }  // namespace onestory::domain
 
 namespace onestory::api {
@@ -281,6 +319,26 @@ Schema PassageSchema() {
                 Required("superseded_by", Schema::String().Nullable()),
                 Required("survivor_comments", Schema::Array(comment)), Required("created_by", Schema::String()),
                 Required("created_at", Schema::DateTime())})
+        .Open();
+}
+
+Schema DisclosureSchema() {
+    return Schema::Object(
+               {Required("id", Schema::String()), Required("case_id", Schema::String()),
+                Required("survivor_id", Schema::String()), Required("survivor_code_name", Schema::String()),
+                Required("agency_id", Schema::String().Describe("the disclosing agency")),
+                Required("recipient_agency_id", Schema::String()),
+                Required("purpose", Schema::EnumOf<policy::Purpose>()), Required("consent_id", Schema::String()),
+                Required("consent_status", Schema::EnumOf<policy::ConsentState>().Describe("the consent's state now")),
+                Required("topics", Schema::Array(Schema::EnumOf<policy::Topic>())),
+                Required("categories", Schema::Array(Schema::EnumOf<policy::RecordCategory>())),
+                Required("passage_ids", Schema::Array(Schema::String()).Describe("the passages' original ids")),
+                Required("created_by", Schema::String()), Required("created_at", Schema::DateTime()),
+                Optional("passages", Schema::Array(PassageSchema())
+                                         .Describe("on a read: the current survivor-reviewed text, with comments")),
+                Optional("record", Schema::Object({Required("code_name", Schema::String())})
+                                       .Open()
+                                       .Describe("on a read: the disclosed categories of the survivor's record"))})
         .Open();
 }
 

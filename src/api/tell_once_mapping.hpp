@@ -5,6 +5,7 @@
 
 #include "api/schema.hpp"
 #include "domain/consents/consent_types.hpp"
+#include "domain/disclosures/disclosure_types.hpp"
 #include "domain/interviews/interview_types.hpp"
 #include "domain/statements/passage_types.hpp"
 #include "domain/survivors/preferences.hpp"
@@ -22,6 +23,7 @@ void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, cons
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const TopicCoverage& coverage);
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const SurvivorComment& comment);
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const Passage& passage);
+void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const Disclosure& disclosure);
 
 }  // namespace onestory::domain
 
@@ -36,6 +38,7 @@ Schema AccommodationsSchema();  // request and response alike
 Schema InterviewSchema();
 Schema CoverageSchema();
 Schema PassageSchema();
+Schema DisclosureSchema();
 domain::Accommodations AccommodationsFrom(const boost::json::object& accommodations);
 // The request member "preferences" of PATCH /survivors/{id}, read into a patch.
 domain::PreferencesPatch PreferencesPatchFrom(const boost::json::object& preferences);

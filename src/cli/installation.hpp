@@ -14,6 +14,7 @@
 #include "domain/audit_query.hpp"
 #include "domain/cases/case_service.hpp"
 #include "domain/consents/consent_service.hpp"
+#include "domain/disclosures/disclosure_service.hpp"
 #include "domain/installation_keys.hpp"
 #include "domain/interviews/interview_service.hpp"
 #include "domain/service_context.hpp"
@@ -59,6 +60,7 @@ class Installation {
     domain::VenueService& venues() { return *venues_; }
     domain::InterviewService& interviews() { return *interviews_; }
     domain::StatementService& statements() { return *statements_; }
+    domain::DisclosureService& disclosures() { return *disclosures_; }
     api::App& MakeApp(const api::AppOptions& options);
 
   private:
@@ -81,6 +83,7 @@ class Installation {
     std::unique_ptr<domain::VenueService> venues_;
     std::unique_ptr<domain::InterviewService> interviews_;
     std::unique_ptr<domain::StatementService> statements_;
+    std::unique_ptr<domain::DisclosureService> disclosures_;
     std::unique_ptr<api::App> app_;
 };
 

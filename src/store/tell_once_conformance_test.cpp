@@ -8,6 +8,7 @@
 #include "store/account_rows.hpp"
 #include "store/case_rows.hpp"
 #include "store/consent_rows.hpp"
+#include "store/disclosure_rows.hpp"
 #include "store/interview_rows.hpp"
 #include "store/passage_rows.hpp"
 #include "store/preference_rows.hpp"
@@ -303,6 +304,54 @@ TEST_P(TellOnceConformanceTest, PassagesReviewSupersedeOnceAndReportCoverage) {
                     EXPECT_EQ(comments[0].id, "pc_1");  // same instant: the older version's comment first
                     return Status::Ok();
                 }).ok());
+}
+
+TEST_P(TellOnceConformanceTest, DisclosuresListByCaseAndByRecipientPurpose) {
+    Interview();
+    ASSERT_TRUE(W([&](Transaction& tx) -> Status {
+                    ONESTORY_RETURN_IF_ERROR(InsertConsent(tx, MakeConsent("cn_1", 10)));
+                    ONESTORY_RETURN_IF_ERROR(InsertPassage(tx, MakePassage("ps_1", "recruitment", 11)));
+                    ONESTORY_RETURN_IF_ERROR(InsertPassage(tx, MakePassage("ps_2", "exploitation", 12)));
+                    ONESTORY_RETURN_IF_ERROR(InsertDisclosure(
+                        tx, {"dc_1", "cs_1", "sv_1", "ag_a", "ag_b", "investigation", "cn_1", "identity", "st_1", 20}));
+                    ONESTORY_RETURN_IF_ERROR(InsertDisclosure(
+                        tx, {"dc_2", "cs_1", "sv_1", "ag_a", "ag_b", "prosecution", "cn_1", "", "st_1", 30}));
+                    ONESTORY_RETURN_IF_ERROR(InsertDisclosurePassage(tx, {"dc_1", "ps_2", "ps_2", "exploitation"}));
+                    return InsertDisclosurePassage(tx, {"dc_1", "ps_1", "ps_1", "recruitment"});
+                }).ok());
+    // One passage appears once per disclosure.
+    EXPECT_EQ(W([&](Transaction& tx) {
+                  return InsertDisclosurePassage(tx, {"dc_1", "ps_1", "ps_1", "recruitment"});
+              }).reason(),
+              "duplicate");
+    // A disclosure names a consent that exists.
+    EXPECT_EQ(W([&](Transaction& tx) {
+                  return InsertDisclosure(
+                      tx, {"dc_3", "cs_1", "sv_1", "ag_a", "ag_b", "investigation", "cn_none", "", "st_1", 40});
+              }).reason(),
+              "unknown_reference");
+    ASSERT_TRUE(
+        R([&](Transaction& tx) -> Status {
+            ONESTORY_ASSIGN_OR_RETURN(auto d, GetDisclosure(tx, "dc_1"));
+            EXPECT_EQ(d->consent_id, "cn_1");
+            EXPECT_EQ(d->categories, "identity");
+            ONESTORY_ASSIGN_OR_RETURN(auto items, ListDisclosurePassages(tx, "dc_1"));
+            if (items.size() != 2u) return Status::Internal("expected 2 disclosed passages");
+            EXPECT_EQ(items[0].topic, "exploitation");
+            ONESTORY_ASSIGN_OR_RETURN(auto of_case, ListDisclosuresOfCase(tx, "cs_1", {}));
+            EXPECT_EQ(of_case.items.size(), 2u);
+            EXPECT_EQ(of_case.items[0].id, "dc_2");
+            ONESTORY_ASSIGN_OR_RETURN(auto investigation, ListReceivedDisclosures(tx, {"ag_b", {"investigation"}}, {}));
+            EXPECT_EQ(investigation.items.size(), 1u);
+            ONESTORY_ASSIGN_OR_RETURN(auto both,
+                                      ListReceivedDisclosures(tx, {"ag_b", {"investigation", "prosecution"}}, {}));
+            EXPECT_EQ(both.items.size(), 2u);
+            ONESTORY_ASSIGN_OR_RETURN(auto none, ListReceivedDisclosures(tx, {"ag_b", {}}, {}));
+            EXPECT_EQ(none.items.size(), 0u);
+            ONESTORY_ASSIGN_OR_RETURN(auto other, ListReceivedDisclosures(tx, {"ag_a", {"investigation"}}, {}));
+            EXPECT_EQ(other.items.size(), 0u);
+            return Status::Ok();
+        }).ok());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, TellOnceConformanceTest, ::testing::ValuesIn(BackendsForTest()),

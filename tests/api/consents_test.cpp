@@ -4,6 +4,8 @@
 // and the survivor's interview preferences.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "support/api_client.hpp"
 
 namespace onestory::testing {

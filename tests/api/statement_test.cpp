@@ -5,6 +5,8 @@
 // with the passage, and the tell-once check before the next interview.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "support/api_client.hpp"
 
 namespace onestory::testing {
