@@ -11,6 +11,7 @@
 #include "api/route.hpp"
 #include "audit/audit_log.hpp"
 #include "common/clock.hpp"
+#include "domain/access_log/access_log_service.hpp"
 #include "domain/accounts/account_service.hpp"
 #include "domain/audit_query.hpp"
 #include "domain/cases/case_service.hpp"
@@ -41,6 +42,7 @@ struct AppServices {
     domain::InterviewService& interviews;
     domain::StatementService& statements;
     domain::DisclosureService& disclosures;
+    domain::AccessLogService& access_log;
 };
 
 struct AppOptions {
@@ -88,6 +90,7 @@ void AddVenueRoutes(std::vector<Route>& routes, const AppServices& services);
 void AddInterviewRoutes(std::vector<Route>& routes, const AppServices& services);
 void AddPassageRoutes(std::vector<Route>& routes, const AppServices& services);
 void AddDisclosureRoutes(std::vector<Route>& routes, const AppServices& services);
+void AddAccessLogRoutes(std::vector<Route>& routes, const AppServices& services);
 
 // The name of the browser's session cookie.
 inline constexpr std::string_view kSessionCookie = "onestory_session";

@@ -35,9 +35,9 @@ void AddDisclosureRoutes(std::vector<Route>& routes, const AppServices& services
     create.request = Schema::Object(
         {Required("recipient_agency_id", Schema::String().MinLength(1).MaxLength(64)),
          Required("purpose", Schema::EnumOf<policy::Purpose>()),
-         Required("passage_ids", Schema::Array(Schema::String().MinLength(1).MaxLength(64)).MaxItems(200).UniqueItems()),
-         Optional("categories",
-                  Schema::Array(Schema::EnumOf<policy::RecordCategory>()).MaxItems(10).UniqueItems())});
+         Required("passage_ids",
+                  Schema::Array(Schema::String().MinLength(1).MaxLength(64)).MaxItems(200).UniqueItems()),
+         Optional("categories", Schema::Array(Schema::EnumOf<policy::RecordCategory>()).MaxItems(10).UniqueItems())});
     create.response = DisclosureSchema();
     routes.push_back(std::move(create));
 

@@ -10,6 +10,7 @@
 #include "audit/audit_log.hpp"
 #include "common/clock.hpp"
 #include "crypto/keyring.hpp"
+#include "domain/access_log/access_log_service.hpp"
 #include "domain/accounts/account_service.hpp"
 #include "domain/audit_query.hpp"
 #include "domain/cases/case_service.hpp"
@@ -61,6 +62,7 @@ class Installation {
     domain::InterviewService& interviews() { return *interviews_; }
     domain::StatementService& statements() { return *statements_; }
     domain::DisclosureService& disclosures() { return *disclosures_; }
+    domain::AccessLogService& access_log() { return *access_log_; }
     api::App& MakeApp(const api::AppOptions& options);
 
   private:
@@ -84,6 +86,7 @@ class Installation {
     std::unique_ptr<domain::InterviewService> interviews_;
     std::unique_ptr<domain::StatementService> statements_;
     std::unique_ptr<domain::DisclosureService> disclosures_;
+    std::unique_ptr<domain::AccessLogService> access_log_;
     std::unique_ptr<api::App> app_;
 };
 
