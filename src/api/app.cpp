@@ -86,6 +86,7 @@ App::App(AppServices services, AppOptions options) : services_(services), option
     AddPassageRoutes(routes_, services_);
     AddDisclosureRoutes(routes_, services_);
     AddAccessLogRoutes(routes_, services_);
+    AddAlertRoutes(routes_, services_);
     for (const auto& route : routes_) router_.Add(route.method, route.pattern);
 }
 

@@ -13,6 +13,7 @@
 #include "common/clock.hpp"
 #include "domain/access_log/access_log_service.hpp"
 #include "domain/accounts/account_service.hpp"
+#include "domain/alerts/alert_service.hpp"
 #include "domain/audit_query.hpp"
 #include "domain/cases/case_service.hpp"
 #include "domain/consents/consent_service.hpp"
@@ -43,6 +44,7 @@ struct AppServices {
     domain::StatementService& statements;
     domain::DisclosureService& disclosures;
     domain::AccessLogService& access_log;
+    domain::AlertService& alerts;
 };
 
 struct AppOptions {
@@ -91,6 +93,7 @@ void AddInterviewRoutes(std::vector<Route>& routes, const AppServices& services)
 void AddPassageRoutes(std::vector<Route>& routes, const AppServices& services);
 void AddDisclosureRoutes(std::vector<Route>& routes, const AppServices& services);
 void AddAccessLogRoutes(std::vector<Route>& routes, const AppServices& services);
+void AddAlertRoutes(std::vector<Route>& routes, const AppServices& services);
 
 // The name of the browser's session cookie.
 inline constexpr std::string_view kSessionCookie = "onestory_session";

@@ -9,6 +9,7 @@ namespace onestory::cli {
 Installation::~Installation() {
     // The API and services refer to the store; release them first.
     app_.reset();
+    alerts_.reset();
     access_log_.reset();
     disclosures_.reset();
     statements_.reset();
@@ -58,12 +59,14 @@ Result<std::unique_ptr<Installation>> Installation::Open(const DataDir& dir, con
     inst->statements_ = std::make_unique<domain::StatementService>(*inst->context_);
     inst->disclosures_ = std::make_unique<domain::DisclosureService>(*inst->context_);
     inst->access_log_ = std::make_unique<domain::AccessLogService>(*inst->context_);
+    inst->alerts_ = std::make_unique<domain::AlertService>(*inst->context_);
     return inst;
 }
 
 api::App& Installation::MakeApp(const api::AppOptions& options) {
-    api::AppServices services{*context_,  *accounts_, *survivors_,  *cases_,      *audit_query_, *store_,     *audit_,
-                              *consents_, *venues_,   *interviews_, *statements_, *disclosures_, *access_log_};
+    api::AppServices services{*context_,    *accounts_,    *survivors_,  *cases_,  *audit_query_,
+                              *store_,      *audit_,       *consents_,   *venues_, *interviews_,
+                              *statements_, *disclosures_, *access_log_, *alerts_};
     api::AppOptions with_clock = options;
     with_clock.test_clock = manual_clock_;
     app_ = std::make_unique<api::App>(services, with_clock);

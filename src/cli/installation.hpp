@@ -12,6 +12,7 @@
 #include "crypto/keyring.hpp"
 #include "domain/access_log/access_log_service.hpp"
 #include "domain/accounts/account_service.hpp"
+#include "domain/alerts/alert_service.hpp"
 #include "domain/audit_query.hpp"
 #include "domain/cases/case_service.hpp"
 #include "domain/consents/consent_service.hpp"
@@ -63,6 +64,7 @@ class Installation {
     domain::StatementService& statements() { return *statements_; }
     domain::DisclosureService& disclosures() { return *disclosures_; }
     domain::AccessLogService& access_log() { return *access_log_; }
+    domain::AlertService& alerts() { return *alerts_; }
     api::App& MakeApp(const api::AppOptions& options);
 
   private:
@@ -87,6 +89,7 @@ class Installation {
     std::unique_ptr<domain::StatementService> statements_;
     std::unique_ptr<domain::DisclosureService> disclosures_;
     std::unique_ptr<domain::AccessLogService> access_log_;
+    std::unique_ptr<domain::AlertService> alerts_;
     std::unique_ptr<api::App> app_;
 };
 

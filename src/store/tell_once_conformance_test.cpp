@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 
 #include "store/account_rows.hpp"
+#include "store/alert_rows.hpp"
+#include "store/break_glass_rows.hpp"
 #include "store/case_rows.hpp"
 #include "store/consent_rows.hpp"
 #include "store/disclosure_rows.hpp"
@@ -350,6 +352,71 @@ TEST_P(TellOnceConformanceTest, DisclosuresListByCaseAndByRecipientPurpose) {
             EXPECT_EQ(none.items.size(), 0u);
             ONESTORY_ASSIGN_OR_RETURN(auto other, ListReceivedDisclosures(tx, {"ag_a", {"investigation"}}, {}));
             EXPECT_EQ(other.items.size(), 0u);
+            return Status::Ok();
+        }).ok());
+}
+
+TEST_P(TellOnceConformanceTest, BreakGlassGrantsExpire) {
+    ASSERT_TRUE(W([&](Transaction& tx) {
+                    return InsertBreakGlass(tx, {"bg_1", "cs_1", "sv_1", "ag_a", "st_2", "\x09sealed", 100, 200});
+                }).ok());
+    ASSERT_TRUE(R([&](Transaction& tx) -> Status {
+                    ONESTORY_ASSIGN_OR_RETURN(auto before, HasBreakGlassForCase(tx, "cs_1", "st_2", 99));
+                    EXPECT_FALSE(before);
+                    ONESTORY_ASSIGN_OR_RETURN(auto during, HasBreakGlassForCase(tx, "cs_1", "st_2", 150));
+                    EXPECT_TRUE(during);
+                    ONESTORY_ASSIGN_OR_RETURN(auto after, HasBreakGlassForCase(tx, "cs_1", "st_2", 200));
+                    EXPECT_FALSE(after);
+                    ONESTORY_ASSIGN_OR_RETURN(auto someone_else, HasBreakGlassForCase(tx, "cs_1", "st_1", 150));
+                    EXPECT_FALSE(someone_else);
+                    ONESTORY_ASSIGN_OR_RETURN(auto survivor, HasBreakGlassForSurvivor(tx, "sv_1", "st_2", 150));
+                    EXPECT_TRUE(survivor);
+                    ONESTORY_ASSIGN_OR_RETURN(auto grant, GetBreakGlass(tx, "bg_1"));
+                    EXPECT_EQ(grant->reason, "\x09sealed");
+                    return Status::Ok();
+                }).ok());
+}
+
+TEST_P(TellOnceConformanceTest, AlertsReachTheirAudienceOnceEach) {
+    AlertRow to_supervisors;
+    to_supervisors.id = "al_1";
+    to_supervisors.kind = "break_glass";
+    to_supervisors.agency_id = "ag_a";
+    to_supervisors.audience_role = "supervisor";
+    to_supervisors.case_id = "cs_1";
+    to_supervisors.dedupe_key = "break_glass:bg_1";
+    to_supervisors.created_at = 10;
+    AlertRow to_one = to_supervisors;
+    to_one.id = "al_2";
+    to_one.kind = "commitment_overdue";
+    to_one.audience_role.reset();
+    to_one.audience_staff_id = "st_1";
+    to_one.dedupe_key = "commitment_overdue:cm_1";
+    to_one.created_at = 20;
+    ASSERT_TRUE(W([&](Transaction& tx) -> Status {
+                    ONESTORY_RETURN_IF_ERROR(InsertAlert(tx, to_supervisors));
+                    return InsertAlert(tx, to_one);
+                }).ok());
+    AlertRow again = to_supervisors;
+    again.id = "al_3";
+    EXPECT_EQ(W([&](Transaction& tx) { return InsertAlert(tx, again); }).reason(), "duplicate");
+    ASSERT_TRUE(
+        R([&](Transaction& tx) -> Status {
+            ONESTORY_ASSIGN_OR_RETURN(auto supervisor, ListOpenAlerts(tx, {"ag_a", "st_9", {"supervisor"}}, {}));
+            EXPECT_EQ(supervisor.items.size(), 1u);
+            ONESTORY_ASSIGN_OR_RETURN(auto other_agency, ListOpenAlerts(tx, {"ag_b", "st_8", {"supervisor"}}, {}));
+            EXPECT_EQ(other_agency.items.size(), 0u);
+            ONESTORY_ASSIGN_OR_RETURN(auto owner, ListOpenAlerts(tx, {"ag_a", "st_1", {"caseworker"}}, {}));
+            EXPECT_EQ(owner.items.size(), 1u);
+            EXPECT_EQ(owner.items[0].id, "al_2");
+            ONESTORY_ASSIGN_OR_RETURN(auto both,
+                                      ListOpenAlerts(tx, {"ag_a", "st_1", {"caseworker", "supervisor"}}, {}));
+            EXPECT_EQ(both.items.size(), 2u);
+            // A role name that merely contains another does not match it.
+            ONESTORY_ASSIGN_OR_RETURN(auto partial, ListOpenAlerts(tx, {"ag_a", "st_9", {"supervisors"}}, {}));
+            EXPECT_EQ(partial.items.size(), 0u);
+            ONESTORY_ASSIGN_OR_RETURN(auto got, GetAlert(tx, "al_1"));
+            EXPECT_EQ(got->status, "open");
             return Status::Ok();
         }).ok());
 }

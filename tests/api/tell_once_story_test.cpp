@@ -228,6 +228,7 @@ TEST_F(TellOnceStoryTest, NoPartOfTheStoryIsStoredLoggedOrAuditedInPlaintext) {
         "Notes canary prefers the garden room",
         "Reask canary: the court asked for the dates",
         "Debrief canary: tired but calm afterwards",
+        "Emergency canary: she called from a stranger's phone",
     };
     auto& cw = world_->As("caseworker");
     const auto [survivor, kase] = world_->SurvivorWithCase("caseworker", "Hidden Finch", "Test Canary Person");
@@ -298,6 +299,12 @@ TEST_F(TellOnceStoryTest, NoPartOfTheStoryIsStoredLoggedOrAuditedInPlaintext) {
     ASSERT_EQ(cw.Post("/api/v1/consents/" + consent.Str("id") + "/revoke", json::object{{"reason", secrets[5]}}).status,
               200);
     world_->As("investigator").Get("/api/v1/disclosures/" + disclosure.Str("id"));  // refused, audited
+    // An emergency read, and the supervisor reading its reason in their alerts.
+    ASSERT_EQ(world_->As("prosecutor")
+                  .Post("/api/v1/cases/" + kase + "/break-glass", json::object{{"reason", secrets[11]}})
+                  .status,
+              201);
+    EXPECT_NE(world_->As("supervisor").Get("/api/v1/alerts").raw.body.find(secrets[11]), std::string::npos);
     // A bad request carrying a protected value must not echo it back.
     const auto bad = cw.Post("/api/v1/cases/" + kase + "/passages", json::object{{"interview_id", "iv_nowhere"},
                                                                                  {"topic", "recruitment"},
