@@ -44,15 +44,12 @@ Schema AlertSchema() {
                 Required("agency_id", Schema::String()),
                 Required("audience", Schema::Object({Required("role", Schema::String().Nullable()),
                                                      Required("staff_id", Schema::String().Nullable())})),
-                Required("case_id", Schema::String().Nullable()),
-                Required("survivor_id", Schema::String().Nullable()),
+                Required("case_id", Schema::String().Nullable()), Required("survivor_id", Schema::String().Nullable()),
                 Required("survivor_code_name", Schema::String()),
                 Required("subject_id", Schema::String().Nullable().Describe("the record the alert is about")),
                 Required("subject_staff_id", Schema::String().Nullable()),
-                Required("subject_staff_name", Schema::String()),
-                Required("due_at", Schema::DateTime().Nullable()),
-                Required("status", Schema::Enum({"open", "acknowledged"})),
-                Required("created_at", Schema::DateTime()),
+                Required("subject_staff_name", Schema::String()), Required("due_at", Schema::DateTime().Nullable()),
+                Required("status", Schema::Enum({"open", "acknowledged"})), Required("created_at", Schema::DateTime()),
                 Required("message", Schema::String()),
                 Required("reason", Schema::String().Nullable().Describe("break glass: the reason given; protected")),
                 Required("version", Schema::Integer())})
@@ -83,10 +80,10 @@ void AddAlertRoutes(std::vector<Route>& routes, const AppServices& services) {
     breaking.success_status = 201;
     breaking.request = Schema::Object({Required(
         "reason", Schema::String().MinLength(20).MaxLength(2000).Describe("why, at least 20 characters; protected"))});
-    breaking.response = Schema::Object(
-        {Required("id", Schema::String()), Required("case_id", Schema::String()), Required("staff_id", Schema::String()),
-         Required("granted_at", Schema::DateTime()), Required("expires_at", Schema::DateTime()),
-         Required("alert_id", Schema::String())});
+    breaking.response =
+        Schema::Object({Required("id", Schema::String()), Required("case_id", Schema::String()),
+                        Required("staff_id", Schema::String()), Required("granted_at", Schema::DateTime()),
+                        Required("expires_at", Schema::DateTime()), Required("alert_id", Schema::String())});
     routes.push_back(std::move(breaking));
 
     Route list(Method::kGet, "/api/v1/alerts", Capability::Of(Action::kListAlerts),
