@@ -132,6 +132,8 @@ TEST_F(InterviewsTest, InterviewCountsAreShownOnTheSurvivorAndTheCase) {
     auto& cw = world_->As("caseworker");
     EXPECT_EQ(cw.Get("/api/v1/survivors/" + survivor_).obj().at("interview_count").as_int64(), 0);
     ASSERT_EQ(cw.Post(InterviewsPath(), Plan({"background"})).status, 201);
+    // A second later, so that "newest first" has one answer (the test clock stands still otherwise).
+    ASSERT_EQ(world_->Admin().Post("/api/v1/test/clock", json::object{{"advance_seconds", 1}}).status, 200);
     ASSERT_EQ(cw.Post(InterviewsPath(), Plan({"needs"})).status, 201);
     // A second case of the same survivor: the survivor's count spans both, the case's does not.
     const auto second = cw.Post("/api/v1/cases", json::object{{"survivor_id", survivor_}});
