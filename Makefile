@@ -7,29 +7,65 @@ CMAKE_GEN  := -G Ninja
 RELEASE    := $(BUILD)/release
 ASAN       := $(BUILD)/asan
 
-.PHONY: all deps build build-asan test test-unit test-asan demo bench fuzz format format-check clean
+.PHONY: all deps web e2e-deps build build-asan test test-unit test-asan test-e2e demo bench fuzz format format-check clean
+
+# The web app (web/): built with Vite from the npm packages its lock file
+# names, then embedded into the binary by the C++ build.
+WEB_DIST    := $(CURDIR)/web/dist
+WEB_SOURCES := $(shell find web/src web/public -type f 2>/dev/null) \
+               web/index.html web/vite.config.ts web/tsconfig.json web/package.json
+NPM_CI      := npm ci --no-audit --no-fund --loglevel=error
 
 all: build
 
 deps:
 	@scripts/deps.sh
 
+# npm ci reinstalls exactly the locked packages whenever the lock changes.
+web/node_modules/.package-lock.json: web/package-lock.json web/package.json
+	cd web && $(NPM_CI)
+	@touch $@
+
+web/dist/index.html: web/node_modules/.package-lock.json $(WEB_SOURCES)
+	cd web && npm run --silent build
+	@touch $@
+
+web: deps web/dist/index.html
+
+tests/e2e/node_modules/.package-lock.json: tests/e2e/package-lock.json tests/e2e/package.json
+	cd tests/e2e && $(NPM_CI)
+	@touch $@
+
+e2e-deps: deps tests/e2e/node_modules/.package-lock.json
+
+# Configures a build directory to embed web/dist (also one configured before).
+embed_web = grep -qx 'ONESTORY_WEB_DIST:PATH=$(WEB_DIST)' $(1)/CMakeCache.txt || \
+	cmake -S . -B $(1) -DONESTORY_WEB_DIST=$(WEB_DIST) >/dev/null
+
 $(RELEASE)/build.ninja:
-	cmake -S . -B $(RELEASE) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Release
+	cmake -S . -B $(RELEASE) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Release -DONESTORY_WEB_DIST=$(WEB_DIST)
 
 $(ASAN)/build.ninja:
-	cmake -S . -B $(ASAN) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Debug -DONESTORY_SANITIZE=ON -DONESTORY_BENCHMARKS=OFF
+	cmake -S . -B $(ASAN) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Debug -DONESTORY_SANITIZE=ON -DONESTORY_BENCHMARKS=OFF \
+		-DONESTORY_WEB_DIST=$(WEB_DIST)
 
-build: deps $(RELEASE)/build.ninja
+build: deps web $(RELEASE)/build.ninja
+	@$(call embed_web,$(RELEASE))
 	cmake --build $(RELEASE) -j $(JOBS)
 
-build-asan: deps $(ASAN)/build.ninja
+build-asan: deps web $(ASAN)/build.ninja
+	@$(call embed_web,$(ASAN))
 	cmake --build $(ASAN) -j $(JOBS)
 
-# Every unit and API test, then the same again under ASan + UBSan.
-test: build build-asan
+# Every unit and API test, the same again under ASan + UBSan, then the
+# browser tests (Chromium against the release binary).
+test: build build-asan e2e-deps
 	scripts/run-tests.sh $(RELEASE)
 	scripts/run-tests.sh $(ASAN)
+	node tests/e2e/run.mjs $(RELEASE)/src/cli/onestory
+
+test-e2e: build e2e-deps
+	node tests/e2e/run.mjs $(RELEASE)/src/cli/onestory
 
 test-unit: build
 	scripts/run-tests.sh $(RELEASE)
@@ -40,6 +76,8 @@ demo: build
 bench: build
 	@scripts/deps.sh bench
 	bench/run.sh $(RELEASE)
+	$(RELEASE)/src/crypto/crypto_benchmark --benchmark_min_time=0.2
+	$(RELEASE)/src/policy/policy_benchmark --benchmark_min_time=0.2
 
 format:
 	git ls-files '*.cpp' '*.hpp' | xargs clang-format-14 -i
@@ -48,4 +86,4 @@ format-check:
 	git ls-files '*.cpp' '*.hpp' | xargs clang-format-14 --dry-run --Werror
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) web/dist

@@ -74,7 +74,8 @@ bool IsSafeMethod(http::Method m) {
 
 }  // namespace
 
-App::App(AppServices services, AppOptions options) : services_(services), options_(std::move(options)) {
+App::App(AppServices services, AppOptions options)
+    : services_(services), options_(std::move(options)), web_(options_.web_assets) {
     AddOperationalRoutes();
     AddAccountRoutes(routes_, services_, options_);
     AddSurvivorRoutes(routes_, services_);
@@ -235,7 +236,10 @@ http::Response App::Handle(const http::Request& request) {
     http::Response response;
 
     const auto match = router_.Find(request.method, request.path);
-    if (match.kind == http::Router::Match::Kind::kNotFound) {
+    if (StaticAssets::Owns(request.path)) {
+        route_label = "web";
+        response = web_.Serve(request);
+    } else if (match.kind == http::Router::Match::Kind::kNotFound) {
         response = http::ErrorResponse({StatusCode::kNotFound, "route_not_found", "there is no such route"});
     } else if (match.kind == http::Router::Match::Kind::kMethodNotAllowed) {
         response = http::ErrorResponse(

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -9,8 +10,10 @@
 
 #include "api/metrics.hpp"
 #include "api/route.hpp"
+#include "api/static_assets.hpp"
 #include "audit/audit_log.hpp"
 #include "common/clock.hpp"
+#include "common/embedded_file.hpp"
 #include "domain/access_log/access_log_service.hpp"
 #include "domain/accounts/account_service.hpp"
 #include "domain/alerts/alert_service.hpp"
@@ -51,6 +54,8 @@ struct AppOptions {
     bool secure_cookies = false;  // add Secure to the session cookie (behind HTTPS)
     bool access_log = false;      // one log line per request (method, route pattern, status, time)
     std::string version = "0.1.0";
+    // The built web app, served for every path outside the API.
+    std::span<const EmbeddedFile> web_assets;
     // Tests only (serve --test-clock): the clock that POST /api/v1/test/clock moves.
     ManualClock* test_clock = nullptr;
 };
@@ -58,7 +63,8 @@ struct AppOptions {
 // The whole HTTP API as one handler: it matches the route, authenticates,
 // checks the route's capability, validates the body against the route's
 // schema, runs the handler, and turns every failure into the JSON error form.
-// Every response carries the security headers. Thread-safe.
+// Every response carries the security headers. Paths outside /api/,
+// /healthz and /metrics are the web app's (StaticAssets). Thread-safe.
 class App {
   public:
     App(AppServices services, AppOptions options);
@@ -79,6 +85,7 @@ class App {
     AppOptions options_;
     std::vector<Route> routes_;
     http::Router router_;
+    StaticAssets web_;
     Metrics metrics_;
 };
 

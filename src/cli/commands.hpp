@@ -24,6 +24,9 @@ struct ServeOptions {
     std::string data;
     std::string listen = "127.0.0.1:8080";
     int threads = 0;
+    // Handlers block on the store; many of them let concurrent requests share
+    // one durable commit (group commit), which is where throughput comes from.
+    int handler_threads = 64;
     bool access_log = false;
     std::string test_clock;  // RFC 3339 start time of a manual clock (tests only)
     bool no_fsync = false;   // tests and benchmarks only

@@ -42,9 +42,9 @@ Result<std::vector<domain::Passage>> Record(Installation& inst, const policy::Ac
                                             const std::string& interview_id, const std::vector<Told>& told) {
     std::vector<domain::Passage> out;
     for (const auto& t : told) {
-        ONESTORY_ASSIGN_OR_RETURN(auto p, inst.statements().Add(who, case_id,
-                                                                {interview_id, t.topic, t.text,
-                                                                 domain::Sensitivity::kSensitive}));
+        ONESTORY_ASSIGN_OR_RETURN(
+            auto p,
+            inst.statements().Add(who, case_id, {interview_id, t.topic, t.text, domain::Sensitivity::kSensitive}));
         out.push_back(std::move(p));
     }
     return out;
@@ -80,20 +80,22 @@ Status GenerateDemoStories(Installation& inst, const DemoStoryCast& cast) {
     const policy::Actor& cw = cast.caseworker;
 
     // Venues with their safety features.
-    ONESTORY_ASSIGN_OR_RETURN(auto family_room, inst.venues().Create(cast.supervisor,
-                                                                     {"Harbour Light family room", cast.ngo_id,
-                                                                      {domain::VenueFeature::kPrivateWaitingRoom,
-                                                                       domain::VenueFeature::kChildFriendly,
-                                                                       domain::VenueFeature::kSeparateEntrance}}));
+    ONESTORY_ASSIGN_OR_RETURN(auto family_room,
+                              inst.venues().Create(cast.supervisor, {"Harbour Light family room",
+                                                                     cast.ngo_id,
+                                                                     {domain::VenueFeature::kPrivateWaitingRoom,
+                                                                      domain::VenueFeature::kChildFriendly,
+                                                                      domain::VenueFeature::kSeparateEntrance}}));
     policy::Actor admin_like = cast.supervisor;
     admin_like.roles = {policy::Role::kAdmin};
-    ONESTORY_RETURN_IF_ERROR(inst.venues()
-                                 .Create(admin_like, {"Metro Police interview suite", cast.police_id,
-                                                      {domain::VenueFeature::kOneWayRoom,
-                                                       domain::VenueFeature::kRecordingEquipment,
-                                                       domain::VenueFeature::kSeparateEntrance,
-                                                       domain::VenueFeature::kInterpreterAvailable}})
-                                 .status());
+    ONESTORY_RETURN_IF_ERROR(
+        inst.venues()
+            .Create(admin_like,
+                    {"Metro Police interview suite",
+                     cast.police_id,
+                     {domain::VenueFeature::kOneWayRoom, domain::VenueFeature::kRecordingEquipment,
+                      domain::VenueFeature::kSeparateEntrance, domain::VenueFeature::kInterpreterAvailable}})
+            .status());
 
     // 1. A statement told once, reviewed, corrected, and shared with the police under consent.
     {
@@ -108,20 +110,18 @@ Status GenerateDemoStories(Installation& inst, const DemoStoryCast& cast) {
         p.breaks = std::optional<std::string>("a short break every half hour");
         prefs.preferences = p;
         ONESTORY_RETURN_IF_ERROR(inst.survivors().Update(cw, survivor_id, survivor.version, prefs).status());
-        ONESTORY_ASSIGN_OR_RETURN(auto consent,
-                                  Consent(inst, cw, survivor_id, cast.police_id, Purpose::kInvestigation,
-                                          {Topic::kRecruitment, Topic::kTransport, Topic::kExploitation},
-                                          {RecordCategory::kIdentity}, now + days(180)));
+        ONESTORY_ASSIGN_OR_RETURN(auto consent, Consent(inst, cw, survivor_id, cast.police_id, Purpose::kInvestigation,
+                                                        {Topic::kRecruitment, Topic::kTransport, Topic::kExploitation},
+                                                        {RecordCategory::kIdentity}, now + days(180)));
         domain::Accommodations acc;
         acc.interpreter_language = "sw";
         acc.interviewer_gender = domain::InterviewerGender::kFemale;
         acc.support_person = true;
         acc.breaks = true;
-        ONESTORY_ASSIGN_OR_RETURN(auto interview,
-                                  HoldInterview(inst, cw, case_id,
-                                                {Topic::kRecruitment, Topic::kTransport, Topic::kExploitation,
-                                                 Topic::kEscape, Topic::kNeeds},
-                                                now - days(6), family_room.id, acc));
+        ONESTORY_ASSIGN_OR_RETURN(auto interview, HoldInterview(inst, cw, case_id,
+                                                                {Topic::kRecruitment, Topic::kTransport,
+                                                                 Topic::kExploitation, Topic::kEscape, Topic::kNeeds},
+                                                                now - days(6), family_room.id, acc));
         ONESTORY_ASSIGN_OR_RETURN(
             auto passages,
             Record(inst, cw, case_id, interview.id,
@@ -136,21 +136,21 @@ Status GenerateDemoStories(Installation& inst, const DemoStoryCast& cast) {
                     {Topic::kNeeds, "I would like to finish school and find safe work."}}));
         ONESTORY_RETURN_IF_ERROR(Review(inst, cw, passages[0].id, domain::ReviewStatus::kReadBack).status());
         ONESTORY_RETURN_IF_ERROR(Review(inst, cw, passages[0].id, domain::ReviewStatus::kConfirmed).status());
-        ONESTORY_ASSIGN_OR_RETURN(
-            auto corrected,
-            Review(inst, cw, passages[1].id, domain::ReviewStatus::kCorrected,
-                   "We travelled by minibus for three days with four other young people.",
-                   "It was a minibus, and it took three days. I had remembered it wrong."));
+        ONESTORY_ASSIGN_OR_RETURN(auto corrected,
+                                  Review(inst, cw, passages[1].id, domain::ReviewStatus::kCorrected,
+                                         "We travelled by minibus for three days with four other young people.",
+                                         "It was a minibus, and it took three days. I had remembered it wrong."));
         ONESTORY_RETURN_IF_ERROR(Review(inst, cw, passages[2].id, domain::ReviewStatus::kConfirmed, std::nullopt,
                                         "I want the police to know about the money they said I owed.")
                                      .status());
         ONESTORY_RETURN_IF_ERROR(Review(inst, cw, passages[3].id, domain::ReviewStatus::kReadBack).status());
 
-        ONESTORY_ASSIGN_OR_RETURN(
-            auto disclosure,
-            inst.disclosures().Create(cw, case_id,
-                                      {cast.police_id, Purpose::kInvestigation,
-                                       {passages[0].id, corrected.id, passages[2].id}, {RecordCategory::kIdentity}}));
+        ONESTORY_ASSIGN_OR_RETURN(auto disclosure,
+                                  inst.disclosures().Create(cw, case_id,
+                                                            {cast.police_id,
+                                                             Purpose::kInvestigation,
+                                                             {passages[0].id, corrected.id, passages[2].id},
+                                                             {RecordCategory::kIdentity}}));
         ONESTORY_RETURN_IF_ERROR(inst.disclosures().Get(cast.investigator, disclosure.id).status());
         (void)consent;
 
@@ -171,9 +171,8 @@ Status GenerateDemoStories(Installation& inst, const DemoStoryCast& cast) {
         ONESTORY_RETURN_IF_ERROR(Consent(inst, cw, survivor_id, cast.health_id, Purpose::kHealth,
                                          {Topic::kInjuries, Topic::kNeeds}, {RecordCategory::kContact}, now + days(90))
                                      .status());
-        ONESTORY_ASSIGN_OR_RETURN(auto interview,
-                                  HoldInterview(inst, cw, case_id, {Topic::kInjuries, Topic::kNeeds}, now - days(3),
-                                                family_room.id, {}));
+        ONESTORY_ASSIGN_OR_RETURN(auto interview, HoldInterview(inst, cw, case_id, {Topic::kInjuries, Topic::kNeeds},
+                                                                now - days(3), family_room.id, {}));
         ONESTORY_ASSIGN_OR_RETURN(
             auto passages,
             Record(inst, cw, case_id, interview.id,
@@ -194,13 +193,13 @@ Status GenerateDemoStories(Installation& inst, const DemoStoryCast& cast) {
         ONESTORY_ASSIGN_OR_RETURN(auto consent,
                                   Consent(inst, cw, survivor_id, cast.prosecution_id, Purpose::kProsecution,
                                           {Topic::kRecruitment, Topic::kPerpetrators}, {}, now + days(60)));
-        ONESTORY_RETURN_IF_ERROR(inst.consents()
-                                     .Revoke(cw, consent.id,
-                                             std::string("She would like to speak with a lawyer before sharing."))
-                                     .status());
-        ONESTORY_ASSIGN_OR_RETURN(auto interview,
-                                  HoldInterview(inst, cw, case_id, {Topic::kBackground, Topic::kRecruitment},
-                                                now - days(10), std::nullopt, {}));
+        ONESTORY_RETURN_IF_ERROR(
+            inst.consents()
+                .Revoke(cw, consent.id, std::string("She would like to speak with a lawyer before sharing."))
+                .status());
+        ONESTORY_ASSIGN_OR_RETURN(
+            auto interview, HoldInterview(inst, cw, case_id, {Topic::kBackground, Topic::kRecruitment}, now - days(10),
+                                          std::nullopt, {}));
         ONESTORY_ASSIGN_OR_RETURN(
             auto passages, Record(inst, cw, case_id, interview.id,
                                   {{Topic::kBackground, "I grew up with my grandmother and two younger brothers."},

@@ -35,6 +35,9 @@ int main(int argc, char** argv) {
     serve_cmd->add_option("--listen", serve.listen, "HOST:PORT to listen on (port 0 picks a free port)")
         ->capture_default_str();
     serve_cmd->add_option("--threads", serve.threads, "network threads (default: one per core)");
+    serve_cmd->add_option("--handler-threads", serve.handler_threads,
+                          "threads that run requests; concurrent writes share a commit")
+        ->capture_default_str();
     serve_cmd->add_flag("--access-log", serve.access_log, "log one line per request (never bodies)");
     serve_cmd->add_option("--test-clock", serve.test_clock, "tests only: start a manual clock at this RFC 3339 time")
         ->group("");

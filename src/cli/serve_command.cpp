@@ -40,6 +40,7 @@ int Serve(Installation& installation, const ServeOptions& options) {
     server_options.host = listen->first;
     server_options.port = listen->second;
     server_options.io_threads = options.threads;
+    server_options.handler_threads = options.handler_threads;
     http::Server server(server_options, [&app](const http::Request& request) { return app.Handle(request); });
     server.StopOnSignals();
     auto endpoint = server.Start();

@@ -56,12 +56,24 @@ using TransactionFn = std::function<Status(Transaction&)>;
 // commit (group commit), but each keeps its own all-or-nothing outcome.
 // `fn` runs exactly once, possibly on another thread, so it must not depend
 // on thread-local state. Thread-safe.
+// How durable a Write must be when it returns.
+enum class Durability {
+    // Committed and flushed to stable storage: survives a power cut.
+    kSync,
+    // Committed (visible, survives the process being killed), flushed with
+    // the next kSync write or checkpoint. For records of reads only (the
+    // audit event of a read): a power cut may lose the newest of them, never
+    // a change to a record, and the audit chain stays whole.
+    kDeferred,
+};
+
 class Store {
   public:
     virtual ~Store() = default;
 
     virtual Status Read(const TransactionFn& fn) = 0;
-    virtual Status Write(const TransactionFn& fn) = 0;
+    virtual Status Write(const TransactionFn& fn, Durability durability) = 0;
+    Status Write(const TransactionFn& fn) { return Write(fn, Durability::kSync); }
 
     virtual std::string_view backend() const = 0;  // "sqlite" or "postgresql"
     virtual Result<int> SchemaVersion() = 0;

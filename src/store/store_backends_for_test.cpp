@@ -14,7 +14,8 @@ class StoreInTempDir final : public Store {
         : dir_(std::move(dir)), inner_(std::move(inner)) {}
     ~StoreInTempDir() override { inner_.reset(); }
     Status Read(const TransactionFn& fn) override { return inner_->Read(fn); }
-    Status Write(const TransactionFn& fn) override { return inner_->Write(fn); }
+    using Store::Write;
+    Status Write(const TransactionFn& fn, Durability d) override { return inner_->Write(fn, d); }
     std::string_view backend() const override { return inner_->backend(); }
     Result<int> SchemaVersion() override { return inner_->SchemaVersion(); }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <functional>
+#include <ostream>
 #include <memory>
 #include <string>
 #include <vector>
@@ -20,5 +21,8 @@ struct BackendForTest {
 
 // SQLite always; PostgreSQL too when ONESTORY_TEST_POSTGRES_DSN is set.
 std::vector<BackendForTest> BackendsForTest();
+
+// Test names show the backend, not its bytes.
+inline void PrintTo(const BackendForTest& backend, std::ostream* os) { *os << backend.name; }
 
 }  // namespace onestory::store

@@ -320,7 +320,8 @@ Result<Principal> AccountService::Authenticate(std::string_view token) {
     const std::int64_t refresh = std::min<std::int64_t>(60'000'000, idle / 4);
     if (now - session->last_seen_at > refresh) {
         ONESTORY_RETURN_IF_ERROR(
-            ctx_.store.Write([&](store::Transaction& tx) { return store::TouchSession(tx, token_hash, now); }));
+            ctx_.store.Write([&](store::Transaction& tx) { return store::TouchSession(tx, token_hash, now); },
+                             store::Durability::kDeferred));
     }
 
     Principal p;

@@ -182,10 +182,11 @@ Result<store::Page<Alert>> AlertService::List(const policy::Actor& actor, const 
         out.items.push_back(std::move(a));
     }
     if (!reason_reads.empty()) {
-        ONESTORY_RETURN_IF_ERROR(ctx_.store.Write([&](store::Transaction& tx) -> Status {
+        const auto audited_read = [&](store::Transaction& tx) -> Status {
             for (const auto& e : reason_reads) ONESTORY_RETURN_IF_ERROR(ctx_.audit.Append(tx, e));
             return Status::Ok();
-        }));
+        };
+        ONESTORY_RETURN_IF_ERROR(ctx_.store.Write(audited_read, store::Durability::kDeferred));
     }
     return out;
 }

@@ -107,7 +107,8 @@ Result<Case> CaseService::Get(const Actor& actor, std::string_view id) {
     if (!decision.allowed) return Refuse(ctx_, actor, decision, "case.read", "case", row.id, row.survivor_id, row.id);
     audit::AuditEvent event = CaseEvent(actor, "case.read", row);
     event.reason = decision.reason;
-    ONESTORY_RETURN_IF_ERROR(ctx_.store.Write([&](store::Transaction& tx) { return ctx_.audit.Append(tx, event); }));
+    ONESTORY_RETURN_IF_ERROR(ctx_.store.Write([&](store::Transaction& tx) { return ctx_.audit.Append(tx, event); },
+                                              store::Durability::kDeferred));
     Case out = CaseFrom(row, code_name);
     out.interview_count = interview_count;
     return out;

@@ -261,7 +261,7 @@ Result<Disclosure> DisclosureService::Get(const Actor& actor, std::string_view i
     // The passages are opened and the read audited in one transaction, so the
     // answer is what the audited snapshot held.
     std::vector<Passage> passages;
-    ONESTORY_RETURN_IF_ERROR(ctx_.store.Write([&](store::Transaction& tx) -> Status {
+    const auto audited_read = [&](store::Transaction& tx) -> Status {
         for (const auto& item : items) {
             // The current version when the survivor reviewed it; else the version disclosed.
             ONESTORY_ASSIGN_OR_RETURN(auto current, store::GetCurrentPassage(tx, item.chain_id));
@@ -274,7 +274,8 @@ Result<Disclosure> DisclosureService::Get(const Actor& actor, std::string_view i
             passages.push_back(std::move(p));
         }
         return ctx_.audit.Append(tx, event);
-    }));
+    };
+    ONESTORY_RETURN_IF_ERROR(ctx_.store.Write(audited_read, store::Durability::kDeferred));
     out.passages = std::move(passages);
     return out;
 }

@@ -173,14 +173,15 @@ Result<store::Page<Passage>> StatementService::List(const Actor& actor, std::str
     event.reason = decision.reason;
     event.detail = PassagesDetail(rows.items);
     store::Page<Passage> out;
-    ONESTORY_RETURN_IF_ERROR(ctx_.store.Write([&](store::Transaction& tx) -> Status {
+    const auto audited_read = [&](store::Transaction& tx) -> Status {
         for (const auto& r : rows.items) {
             ONESTORY_ASSIGN_OR_RETURN(Passage p, OpenPassage(tx, sealer, r));
             out.items.push_back(std::move(p));
         }
         if (rows.items.empty()) event.fields.clear();
         return ctx_.audit.Append(tx, event);
-    }));
+    };
+    ONESTORY_RETURN_IF_ERROR(ctx_.store.Write(audited_read, store::Durability::kDeferred));
     out.next = rows.next;
     return out;
 }
@@ -209,10 +210,11 @@ Result<Passage> StatementService::Get(const Actor& actor, std::string_view passa
     event.reason = decision.reason;
     event.detail = PassagesDetail({*row}) + " version=" + std::to_string(row->version);
     std::optional<Passage> out;
-    ONESTORY_RETURN_IF_ERROR(ctx_.store.Write([&](store::Transaction& tx) -> Status {
+    const auto audited_read = [&](store::Transaction& tx) -> Status {
         ONESTORY_ASSIGN_OR_RETURN(out, OpenPassage(tx, sealer, *row));
         return ctx_.audit.Append(tx, event);
-    }));
+    };
+    ONESTORY_RETURN_IF_ERROR(ctx_.store.Write(audited_read, store::Durability::kDeferred));
     return *out;
 }
 

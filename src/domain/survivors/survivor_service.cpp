@@ -156,7 +156,8 @@ Result<Survivor> SurvivorService::Get(const Actor& actor, std::string_view id, s
     for (auto& f : ProtectedPreferenceFields(preferences)) event.fields.push_back(std::move(f));
     event.purpose = std::string(purpose);
     event.reason = decision.reason;
-    ONESTORY_RETURN_IF_ERROR(ctx_.store.Write([&](store::Transaction& tx) { return ctx_.audit.Append(tx, event); }));
+    ONESTORY_RETURN_IF_ERROR(ctx_.store.Write([&](store::Transaction& tx) { return ctx_.audit.Append(tx, event); },
+                                              store::Durability::kDeferred));
 
     Survivor out = SurvivorFrom(row);
     out.identity = std::move(identity);

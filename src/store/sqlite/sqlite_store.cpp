@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <future>
@@ -86,7 +87,8 @@ class Connection {
         sqlite3_busy_timeout(raw, 5000);
         std::string pragmas = "PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF; PRAGMA secure_delete = ON;";
         if (read_only) {
-            pragmas += "PRAGMA query_only = ON;";
+            // Many readers: keep each one's page cache small (the OS caches the file too).
+            pragmas += "PRAGMA query_only = ON; PRAGMA cache_size = -512;";
         } else {
             pragmas += "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 1000;";
             pragmas += synchronous_full ? "PRAGMA synchronous = FULL;" : "PRAGMA synchronous = NORMAL;";
@@ -107,6 +109,10 @@ class Connection {
         const int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, nullptr);
         return rc == SQLITE_OK ? Status::Ok() : SqliteError(db_, rc, "running a script");
     }
+
+    // A parameterless statement through the statement cache (BEGIN, COMMIT,
+    // savepoints), so the hot path does not parse SQL text every time.
+    Status Run(std::string_view sql) { return Exec(sql, {}).status(); }
 
     Result<std::int64_t> Exec(std::string_view sql, std::span<const SqlValue> params) {
         ONESTORY_ASSIGN_OR_RETURN(sqlite3_stmt * stmt, Prepare(sql, params));
@@ -246,7 +252,7 @@ Status RunGuarded(const TransactionFn& fn, Transaction& tx) {
 class SqliteStore final : public Store {
   public:
     SqliteStore(SqliteOptions options, std::unique_ptr<Connection> writer)
-        : options_(std::move(options)), writer_(std::move(writer)) {
+        : options_(std::move(options)), writer_(std::move(writer)), synced_commits_(options_.synchronous_full) {
         writer_thread_ = std::thread([this] { WriterLoop(); });
     }
 
@@ -261,19 +267,20 @@ class SqliteStore final : public Store {
 
     Status Read(const TransactionFn& fn) override {
         ONESTORY_ASSIGN_OR_RETURN(std::unique_ptr<Connection> conn, AcquireReader());
-        Status status = conn->ExecScript("BEGIN");
+        Status status = conn->Run("BEGIN");
         if (status.ok()) {
             SqliteTransaction tx(*conn, /*read_only=*/true);
             status = RunGuarded(fn, tx);
-            const Status end = conn->ExecScript(status.ok() ? "COMMIT" : "ROLLBACK");
+            const Status end = conn->Run(status.ok() ? "COMMIT" : "ROLLBACK");
             if (status.ok()) status = end;
         }
         ReleaseReader(std::move(conn));
         return status;
     }
 
-    Status Write(const TransactionFn& fn) override {
-        Job job{&fn, {}};
+    using Store::Write;
+    Status Write(const TransactionFn& fn, Durability durability) override {
+        Job job{&fn, durability, {}};
         auto done = job.result.get_future();
         {
             std::lock_guard lock(mu_);
@@ -299,6 +306,7 @@ class SqliteStore final : public Store {
   private:
     struct Job {
         const TransactionFn* fn;
+        Durability durability;
         std::promise<Status> result;
     };
     static constexpr std::size_t kMaxBatch = 128;
@@ -350,9 +358,24 @@ class SqliteStore final : public Store {
         }
     }
 
+    Status RollBackSavepoint() {
+        ONESTORY_RETURN_IF_ERROR(writer_->Run("ROLLBACK TO w"));
+        return writer_->Run("RELEASE w");
+    }
+
     void RunBatch(const std::vector<Job*>& batch) {
         std::vector<Status> outcomes(batch.size());
-        Status begun = writer_->ExecScript("BEGIN IMMEDIATE");
+        // A batch of reads' audit events alone commits without an fsync; any
+        // change to a record makes the commit (and everything before it)
+        // durable. (SQLite takes the setting only outside a transaction.)
+        const bool sync = options_.synchronous_full && std::any_of(batch.begin(), batch.end(), [](const Job* j) {
+                              return j->durability == Durability::kSync;
+                          });
+        if (sync != synced_commits_ &&
+            writer_->ExecScript(sync ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL").ok()) {
+            synced_commits_ = sync;
+        }
+        Status begun = writer_->Run("BEGIN IMMEDIATE");
         if (!begun.ok()) {
             for (auto* job : batch) job->result.set_value(begun);
             return;
@@ -363,23 +386,22 @@ class SqliteStore final : public Store {
                 outcomes[i] = Status::Unavailable("the transaction was aborted by an earlier failure");
                 continue;
             }
-            if (Status s = writer_->ExecScript("SAVEPOINT w"); !s.ok()) {
+            if (Status s = writer_->Run("SAVEPOINT w"); !s.ok()) {
                 outcomes[i] = s;
                 broken = true;
                 continue;
             }
             SqliteTransaction tx(*writer_, /*read_only=*/false);
             outcomes[i] = RunGuarded(*batch[i]->fn, tx);
-            const Status end =
-                outcomes[i].ok() ? writer_->ExecScript("RELEASE w") : writer_->ExecScript("ROLLBACK TO w; RELEASE w");
+            const Status end = outcomes[i].ok() ? writer_->Run("RELEASE w") : RollBackSavepoint();
             if (!end.ok()) {
                 if (outcomes[i].ok()) outcomes[i] = end;
                 broken = true;
             }
         }
-        Status committed = broken ? Status::Unavailable("the write was rolled back") : writer_->ExecScript("COMMIT");
+        Status committed = broken ? Status::Unavailable("the write was rolled back") : writer_->Run("COMMIT");
         if (!committed.ok()) {
-            (void)writer_->ExecScript("ROLLBACK");
+            (void)writer_->Run("ROLLBACK");
             for (auto& outcome : outcomes) {
                 if (outcome.ok()) outcome = committed;
             }
@@ -389,6 +411,7 @@ class SqliteStore final : public Store {
 
     SqliteOptions options_;
     std::unique_ptr<Connection> writer_;
+    bool synced_commits_;  // the writer connection's synchronous mode is FULL
     std::thread writer_thread_;
     std::mutex mu_;
     std::condition_variable queue_cv_;
