@@ -83,10 +83,9 @@ Result<AccessLogPage> AccessLogService::Read(const policy::Actor& actor, std::st
     event.survivor_id = std::string(survivor_id);
     event.reason = decision.reason;
     event.detail = "entries=" + std::to_string(page.entries.size());
-    ONESTORY_RETURN_IF_ERROR(ctx_.store.Write([&](store::Transaction& tx) {
-        return ctx_.audit.Append(tx, event); }
-}, store::Durability::kDeferred));
-return page;
+    ONESTORY_RETURN_IF_ERROR(ctx_.store.Write([&](store::Transaction& tx) { return ctx_.audit.Append(tx, event); },
+                                              store::Durability::kDeferred));
+    return page;
 }
 
 }  // namespace onestory::domain

@@ -216,10 +216,9 @@ Result<store::Page<Consent>> ConsentService::List(const Actor& actor, std::strin
     event.fields = fields;
     event.reason = decision.reason;
     event.detail = "consents=" + std::to_string(out.items.size());
-    ONESTORY_RETURN_IF_ERROR(ctx_.store.Write([&](store::Transaction& tx) {
-        return ctx_.audit.Append(tx, event); }
-}, store::Durability::kDeferred));
-return out;
+    ONESTORY_RETURN_IF_ERROR(ctx_.store.Write([&](store::Transaction& tx) { return ctx_.audit.Append(tx, event); },
+                                              store::Durability::kDeferred));
+    return out;
 }
 
 Result<Consent> ConsentService::Revoke(const Actor& actor, std::string_view consent_id,

@@ -310,10 +310,9 @@ Result<Interview> InterviewService::Get(const Actor& actor, std::string_view id)
     audit::AuditEvent event = InterviewEvent(actor, "interview.read", *row);
     event.fields = RevealedFields(*row, preferences);
     event.reason = decision.reason;
-    ONESTORY_RETURN_IF_ERROR(ctx_.store.Write([&](store::Transaction& tx) {
-        return ctx_.audit.Append(tx, event); }
-}, store::Durability::kDeferred));
-return out;
+    ONESTORY_RETURN_IF_ERROR(ctx_.store.Write([&](store::Transaction& tx) { return ctx_.audit.Append(tx, event); },
+                                              store::Durability::kDeferred));
+    return out;
 }
 
 Result<store::Page<Interview>> InterviewService::List(const Actor& actor, std::string_view case_id,
@@ -365,10 +364,9 @@ Result<store::Page<Interview>> InterviewService::List(const Actor& actor, std::s
     event.fields = fields;
     event.reason = decision.reason;
     event.detail = "interviews=" + std::to_string(out.items.size());
-    ONESTORY_RETURN_IF_ERROR(ctx_.store.Write([&](store::Transaction& tx) {
-        return ctx_.audit.Append(tx, event); }
-}, store::Durability::kDeferred));
-return out;
+    ONESTORY_RETURN_IF_ERROR(ctx_.store.Write([&](store::Transaction& tx) { return ctx_.audit.Append(tx, event); },
+                                              store::Durability::kDeferred));
+    return out;
 }
 
 Result<Interview> InterviewService::Update(const Actor& actor, std::string_view id, std::int64_t expected_version,
