@@ -14,8 +14,9 @@ namespace onestory::store {
 
 // Something a person should look at. Every kind of alert lives in this one
 // table: its audience is a role within an agency (say, that agency's
-// supervisors), one staff member, or both; `dedupe_key` (unique when set)
-// lets a recurring check raise an alert for a condition only once.
+// supervisors) or one staff member (who alone sees it when both are set);
+// `dedupe_key` (unique when set) lets a recurring check raise an alert for a
+// condition only once.
 struct AlertRow {
     std::string id;
     std::string kind;
