@@ -81,6 +81,13 @@ App::App(AppServices services, AppOptions options)
     AddSurvivorRoutes(routes_, services_);
     AddCaseRoutes(routes_, services_);
     AddAuditRoutes(routes_, services_);
+    AddConsentRoutes(routes_, services_);
+    AddVenueRoutes(routes_, services_);
+    AddInterviewRoutes(routes_, services_);
+    AddPassageRoutes(routes_, services_);
+    AddDisclosureRoutes(routes_, services_);
+    AddAccessLogRoutes(routes_, services_);
+    AddAlertRoutes(routes_, services_);
     for (const auto& route : routes_) router_.Add(route.method, route.pattern);
 }
 

@@ -14,10 +14,17 @@
 #include "audit/audit_log.hpp"
 #include "common/clock.hpp"
 #include "common/embedded_file.hpp"
+#include "domain/access_log/access_log_service.hpp"
 #include "domain/accounts/account_service.hpp"
+#include "domain/alerts/alert_service.hpp"
 #include "domain/audit_query.hpp"
 #include "domain/cases/case_service.hpp"
+#include "domain/consents/consent_service.hpp"
+#include "domain/disclosures/disclosure_service.hpp"
+#include "domain/interviews/interview_service.hpp"
+#include "domain/statements/statement_service.hpp"
 #include "domain/survivors/survivor_service.hpp"
+#include "domain/venues/venue_service.hpp"
 #include "http/message.hpp"
 #include "http/router.hpp"
 #include "store/store.hpp"
@@ -33,6 +40,14 @@ struct AppServices {
     domain::AuditQueryService& audit_query;
     store::Store& store;
     const audit::AuditLog& audit;
+    // Tell it once.
+    domain::ConsentService& consents;
+    domain::VenueService& venues;
+    domain::InterviewService& interviews;
+    domain::StatementService& statements;
+    domain::DisclosureService& disclosures;
+    domain::AccessLogService& access_log;
+    domain::AlertService& alerts;
 };
 
 struct AppOptions {
@@ -79,6 +94,13 @@ void AddAccountRoutes(std::vector<Route>& routes, const AppServices& services, c
 void AddSurvivorRoutes(std::vector<Route>& routes, const AppServices& services);
 void AddCaseRoutes(std::vector<Route>& routes, const AppServices& services);
 void AddAuditRoutes(std::vector<Route>& routes, const AppServices& services);
+void AddConsentRoutes(std::vector<Route>& routes, const AppServices& services);
+void AddVenueRoutes(std::vector<Route>& routes, const AppServices& services);
+void AddInterviewRoutes(std::vector<Route>& routes, const AppServices& services);
+void AddPassageRoutes(std::vector<Route>& routes, const AppServices& services);
+void AddDisclosureRoutes(std::vector<Route>& routes, const AppServices& services);
+void AddAccessLogRoutes(std::vector<Route>& routes, const AppServices& services);
+void AddAlertRoutes(std::vector<Route>& routes, const AppServices& services);
 
 // The name of the browser's session cookie.
 inline constexpr std::string_view kSessionCookie = "onestory_session";

@@ -32,6 +32,13 @@ Result<std::unique_ptr<store::Store>> OpenStore(const DataDir& dir, const domain
 Installation::~Installation() {
     // The API and services refer to the store; release them first.
     app_.reset();
+    alerts_.reset();
+    access_log_.reset();
+    disclosures_.reset();
+    statements_.reset();
+    interviews_.reset();
+    venues_.reset();
+    consents_.reset();
     audit_query_.reset();
     cases_.reset();
     survivors_.reset();
@@ -79,11 +86,20 @@ Result<std::unique_ptr<Installation>> Installation::Open(const DataDir& dir, con
     inst->survivors_ = std::make_unique<domain::SurvivorService>(*inst->context_);
     inst->cases_ = std::make_unique<domain::CaseService>(*inst->context_);
     inst->audit_query_ = std::make_unique<domain::AuditQueryService>(*inst->context_);
+    inst->consents_ = std::make_unique<domain::ConsentService>(*inst->context_);
+    inst->venues_ = std::make_unique<domain::VenueService>(*inst->context_);
+    inst->interviews_ = std::make_unique<domain::InterviewService>(*inst->context_);
+    inst->statements_ = std::make_unique<domain::StatementService>(*inst->context_);
+    inst->disclosures_ = std::make_unique<domain::DisclosureService>(*inst->context_);
+    inst->access_log_ = std::make_unique<domain::AccessLogService>(*inst->context_);
+    inst->alerts_ = std::make_unique<domain::AlertService>(*inst->context_);
     return inst;
 }
 
 api::App& Installation::MakeApp(const api::AppOptions& options) {
-    api::AppServices services{*context_, *accounts_, *survivors_, *cases_, *audit_query_, *store_, *audit_};
+    api::AppServices services{*context_,    *accounts_,    *survivors_,  *cases_,  *audit_query_,
+                              *store_,      *audit_,       *consents_,   *venues_, *interviews_,
+                              *statements_, *disclosures_, *access_log_, *alerts_};
     api::AppOptions with_clock = options;
     with_clock.test_clock = manual_clock_;
     if (with_clock.web_assets.empty()) with_clock.web_assets = web_assets::Files();

@@ -10,13 +10,20 @@
 #include "audit/audit_log.hpp"
 #include "common/clock.hpp"
 #include "crypto/keyring.hpp"
+#include "domain/access_log/access_log_service.hpp"
 #include "domain/accounts/account_service.hpp"
+#include "domain/alerts/alert_service.hpp"
 #include "domain/audit_query.hpp"
 #include "domain/cases/case_service.hpp"
+#include "domain/consents/consent_service.hpp"
+#include "domain/disclosures/disclosure_service.hpp"
 #include "domain/installation_keys.hpp"
+#include "domain/interviews/interview_service.hpp"
 #include "domain/service_context.hpp"
 #include "domain/settings.hpp"
+#include "domain/statements/statement_service.hpp"
 #include "domain/survivors/survivor_service.hpp"
+#include "domain/venues/venue_service.hpp"
 #include "store/store.hpp"
 
 namespace onestory::cli {
@@ -57,6 +64,13 @@ class Installation {
     domain::AccountService& accounts() { return *accounts_; }
     domain::SurvivorService& survivors() { return *survivors_; }
     domain::CaseService& cases() { return *cases_; }
+    domain::ConsentService& consents() { return *consents_; }
+    domain::VenueService& venues() { return *venues_; }
+    domain::InterviewService& interviews() { return *interviews_; }
+    domain::StatementService& statements() { return *statements_; }
+    domain::DisclosureService& disclosures() { return *disclosures_; }
+    domain::AccessLogService& access_log() { return *access_log_; }
+    domain::AlertService& alerts() { return *alerts_; }
     api::App& MakeApp(const api::AppOptions& options);
 
   private:
@@ -75,6 +89,13 @@ class Installation {
     std::unique_ptr<domain::SurvivorService> survivors_;
     std::unique_ptr<domain::CaseService> cases_;
     std::unique_ptr<domain::AuditQueryService> audit_query_;
+    std::unique_ptr<domain::ConsentService> consents_;
+    std::unique_ptr<domain::VenueService> venues_;
+    std::unique_ptr<domain::InterviewService> interviews_;
+    std::unique_ptr<domain::StatementService> statements_;
+    std::unique_ptr<domain::DisclosureService> disclosures_;
+    std::unique_ptr<domain::AccessLogService> access_log_;
+    std::unique_ptr<domain::AlertService> alerts_;
     std::unique_ptr<api::App> app_;
 };
 

@@ -169,6 +169,15 @@ TEST(CliTest, DemoGeneratesEveryAgencyKindRoleAndStage) {
         stages = column("SELECT DISTINCT stage FROM cases");
         EXPECT_GE(std::stoi(column("SELECT COUNT(*) FROM survivors").at(0)), 40);
         EXPECT_GE(column("SELECT DISTINCT roles FROM staff").size(), 9u);
+        // The tell-once stories: consents (one withdrawn), statements reviewed and corrected, disclosures read.
+        EXPECT_GE(std::stoi(column("SELECT COUNT(*) FROM consents").at(0)), 3);
+        EXPECT_EQ(std::stoi(column("SELECT COUNT(*) FROM consents WHERE revoked_at IS NOT NULL").at(0)), 1);
+        EXPECT_GE(std::stoi(column("SELECT COUNT(*) FROM passages WHERE review_status = 'corrected'").at(0)), 1);
+        EXPECT_GE(std::stoi(column("SELECT COUNT(*) FROM passage_comments").at(0)), 2);
+        EXPECT_GE(std::stoi(column("SELECT COUNT(*) FROM disclosures").at(0)), 2);
+        EXPECT_GE(std::stoi(column("SELECT COUNT(*) FROM audit_events WHERE action = 'disclosure.read'").at(0)), 2);
+        EXPECT_EQ(std::stoi(column("SELECT COUNT(*) FROM alerts WHERE kind = 'break_glass'").at(0)), 1);
+        EXPECT_GE(std::stoi(column("SELECT COUNT(*) FROM venues").at(0)), 2);
         sqlite3_close(handle);
     }
     EXPECT_EQ(kinds.size(), 8u);
