@@ -4,15 +4,14 @@
 #include "api/app.hpp"
 #include "api/json_access.hpp"
 #include "api/paging.hpp"
+#include "api/tell_once_mapping.hpp"
 
 namespace onestory::api {
 namespace json = boost::json;
 using http::Method;
 using policy::Action;
 
-namespace {
-
-json::value EntryJson(const domain::AccessLogEntry& e) {
+json::value AccessLogEntryJson(const domain::AccessLogEntry& e) {
     json::object who{{"kind", e.who.kind},
                      {"id", e.who.id},
                      {"display_name", e.who.display_name},
@@ -28,7 +27,7 @@ json::value EntryJson(const domain::AccessLogEntry& e) {
                         {"summary", e.summary}};
 }
 
-Schema EntrySchema() {
+Schema AccessLogEntrySchema() {
     return Schema::Object(
         {Required("at", Schema::DateTime()),
          Required("who",
@@ -45,8 +44,6 @@ Schema EntrySchema() {
          Required("summary", Schema::String().Describe("the access in plain words"))});
 }
 
-}  // namespace
-
 void AddAccessLogRoutes(std::vector<Route>& routes, const AppServices& services) {
     auto& access_log = services.access_log;
     Route log(Method::kGet, "/api/v1/survivors/{id}/access-log", Capability::Of(Action::kReadAccessLog),
@@ -56,7 +53,7 @@ void AddAccessLogRoutes(std::vector<Route>& routes, const AppServices& services)
                   if (page.after) before = page.after->created_at;
                   ONESTORY_ASSIGN_OR_RETURN(auto result, access_log.Read(r.actor(), r.Param("id"), before, page.limit));
                   json::array items;
-                  for (const auto& e : result.entries) items.push_back(EntryJson(e));
+                  for (const auto& e : result.entries) items.push_back(AccessLogEntryJson(e));
                   std::optional<store::PageCursor> next;
                   if (result.next_before_seq) next = store::PageCursor{*result.next_before_seq, "access-log"};
                   return ApiResponse::Json(ListBody(std::move(items), next));
@@ -66,7 +63,7 @@ void AddAccessLogRoutes(std::vector<Route>& routes, const AppServices& services)
         "in plain words";
     log.tag = "access log";
     log.list = true;
-    log.response = EntrySchema();
+    log.response = AccessLogEntrySchema();
     routes.push_back(std::move(log));
 }
 

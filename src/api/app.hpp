@@ -22,6 +22,7 @@
 #include "domain/consents/consent_service.hpp"
 #include "domain/disclosures/disclosure_service.hpp"
 #include "domain/interviews/interview_service.hpp"
+#include "domain/portal/portal_service.hpp"
 #include "domain/statements/statement_service.hpp"
 #include "domain/survivors/survivor_service.hpp"
 #include "domain/venues/venue_service.hpp"
@@ -48,6 +49,8 @@ struct AppServices {
     domain::DisclosureService& disclosures;
     domain::AccessLogService& access_log;
     domain::AlertService& alerts;
+    // The survivor portal.
+    domain::PortalService& portal;
 };
 
 struct AppOptions {
@@ -78,7 +81,8 @@ class App {
   private:
     Result<ApiResponse> Dispatch(const http::Request& request, const Route& route,
                                  std::vector<std::pair<std::string, std::string>> params);
-    Result<domain::Principal> Authenticate(const http::Request& request, bool& via_cookie);
+    // A portal route reads the portal's cookie, every other route the workspace's.
+    Result<domain::Principal> Authenticate(const http::Request& request, bool portal_route, bool& via_cookie);
     void AddOperationalRoutes();
 
     AppServices services_;
@@ -101,8 +105,12 @@ void AddPassageRoutes(std::vector<Route>& routes, const AppServices& services);
 void AddDisclosureRoutes(std::vector<Route>& routes, const AppServices& services);
 void AddAccessLogRoutes(std::vector<Route>& routes, const AppServices& services);
 void AddAlertRoutes(std::vector<Route>& routes, const AppServices& services);
+void AddPortalRoutes(std::vector<Route>& routes, const AppServices& services, const AppOptions& options);
 
 // The name of the browser's session cookie.
 inline constexpr std::string_view kSessionCookie = "onestory_session";
+// The survivor portal's session cookie, sent only to /api/v1/portal.
+inline constexpr std::string_view kPortalCookie = "onestory_portal";
+inline constexpr std::string_view kPortalPrefix = "/api/v1/portal/";
 
 }  // namespace onestory::api

@@ -163,7 +163,10 @@ Status GenerateDemoData(Installation& inst, int survivor_count, const std::strin
         }
     }
     if (cast.cases.size() < 4) return Status::Ok();  // a very small demo tells no stories
-    return GenerateDemoStories(inst, cast);
+    ONESTORY_RETURN_IF_ERROR(GenerateDemoStories(inst, cast));
+    // The survivor of the first story has set up her portal with a code from her caseworker.
+    ONESTORY_ASSIGN_OR_RETURN(auto invite, inst.portal().Invite(caseworker, cast.cases[0].first));
+    return inst.portal().Activate(invite.code, "survivor", password, "demo").status();
 }
 
 }  // namespace onestory::cli

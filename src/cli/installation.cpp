@@ -93,13 +93,15 @@ Result<std::unique_ptr<Installation>> Installation::Open(const DataDir& dir, con
     inst->disclosures_ = std::make_unique<domain::DisclosureService>(*inst->context_);
     inst->access_log_ = std::make_unique<domain::AccessLogService>(*inst->context_);
     inst->alerts_ = std::make_unique<domain::AlertService>(*inst->context_);
+    inst->portal_ = std::make_unique<domain::PortalService>(*inst->context_, *inst->consents_, *inst->statements_,
+                                                            *inst->disclosures_, *inst->access_log_);
     return inst;
 }
 
 api::App& Installation::MakeApp(const api::AppOptions& options) {
     api::AppServices services{*context_,    *accounts_,    *survivors_,  *cases_,  *audit_query_,
                               *store_,      *audit_,       *consents_,   *venues_, *interviews_,
-                              *statements_, *disclosures_, *access_log_, *alerts_};
+                              *statements_, *disclosures_, *access_log_, *alerts_, *portal_};
     api::AppOptions with_clock = options;
     with_clock.test_clock = manual_clock_;
     if (with_clock.web_assets.empty()) with_clock.web_assets = web_assets::Files();

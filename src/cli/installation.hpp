@@ -19,6 +19,7 @@
 #include "domain/disclosures/disclosure_service.hpp"
 #include "domain/installation_keys.hpp"
 #include "domain/interviews/interview_service.hpp"
+#include "domain/portal/portal_service.hpp"
 #include "domain/service_context.hpp"
 #include "domain/settings.hpp"
 #include "domain/statements/statement_service.hpp"
@@ -71,6 +72,7 @@ class Installation {
     domain::DisclosureService& disclosures() { return *disclosures_; }
     domain::AccessLogService& access_log() { return *access_log_; }
     domain::AlertService& alerts() { return *alerts_; }
+    domain::PortalService& portal() { return *portal_; }
     api::App& MakeApp(const api::AppOptions& options);
 
   private:
@@ -96,6 +98,7 @@ class Installation {
     std::unique_ptr<domain::DisclosureService> disclosures_;
     std::unique_ptr<domain::AccessLogService> access_log_;
     std::unique_ptr<domain::AlertService> alerts_;
+    std::unique_ptr<domain::PortalService> portal_;
     std::unique_ptr<api::App> app_;
 };
 

@@ -17,6 +17,9 @@ struct Settings {
     // PostgreSQL URI (docs/operations.md, "Choosing a store").
     std::string store;
     int store_pool_size = 10;  // PostgreSQL connections each onestory process opens at most
+    // Where the survivor portal's quick exit goes: a neutral site that gives
+    // nothing away (https, or http for a local page).
+    std::string portal_exit_url = "https://www.bbc.co.uk/weather";
 };
 
 }  // namespace onestory::domain
