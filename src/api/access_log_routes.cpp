@@ -21,7 +21,9 @@ json::value AccessLogEntryJson(const domain::AccessLogEntry& e) {
     json::object what{{"fields", ToJsonArray(e.what.fields)},
                       {"topics", ToJsonArray(e.what.topics)},
                       {"categories", ToJsonArray(e.what.categories)},
-                      {"passages", e.what.passages ? json::value(*e.what.passages) : json::value(nullptr)}};
+                      {"passages", e.what.passages ? json::value(*e.what.passages) : json::value(nullptr)},
+                      {"recipient_agency_name", e.what.recipient_agency_name},
+                      {"status", e.what.status}};
     return json::object{{"at", FormatInstant(e.at)}, {"who", std::move(who)},   {"action", e.action},
                         {"outcome", e.outcome},      {"what", std::move(what)}, {"purpose", e.purpose},
                         {"summary", e.summary}};
@@ -39,7 +41,10 @@ Schema AccessLogEntrySchema() {
          Required("what", Schema::Object({Required("fields", Schema::Array(Schema::String())),
                                           Required("topics", Schema::Array(Schema::String())),
                                           Required("categories", Schema::Array(Schema::String())),
-                                          Required("passages", Schema::Integer().Nullable())})),
+                                          Required("passages", Schema::Integer().Nullable()),
+                                          Required("recipient_agency_name",
+                                                   Schema::String().Describe("an agency something was shared with")),
+                                          Required("status", Schema::String().Describe("a review: its status"))})),
          Required("purpose", Schema::String()),
          Required("summary", Schema::String().Describe("the access in plain words"))});
 }

@@ -10,17 +10,23 @@ import { useI18n, type Locale } from '../i18n';
 import { Link, match, navigate, useLocation } from '../router';
 import { checkSession, session, signOut } from '../session';
 import { useStore } from '../store';
+import { AlertsPage } from './AlertsPage';
 import { CasePage } from './case/CasePage';
 import { CaseloadPage } from './CaseloadPage';
 import { LoginPage } from './LoginPage';
 import { NotFoundPage } from './NotFoundPage';
 import { ProfilePage } from './ProfilePage';
 import { RegisterSurvivorPage } from './RegisterSurvivorPage';
+import { SharedItemPage, SharedListPage } from './SharedPage';
 
 function Screen({ path }: { path: string }) {
   if (path === '/' || path === '/cases') return <CaseloadPage />;
   if (path === '/survivors/new') return <RegisterSurvivorPage />;
   if (path === '/me') return <ProfilePage />;
+  if (path === '/shared') return <SharedListPage />;
+  if (path === '/alerts') return <AlertsPage />;
+  const shared = match('/shared/:id', path);
+  if (shared) return <SharedItemPage id={shared.id} />;
   const c = match('/cases/:id/:section?', path);
   if (c) return <CasePage caseId={c.id} section={c.section ?? 'overview'} />;
   return <NotFoundPage />;
@@ -83,6 +89,16 @@ export function Workspace({ onLocale }: { onLocale: (locale: Locale) => void }) 
                 <li>
                   <Link href="/survivors/new" aria-current={here('/survivors/new')}>
                     {t('nav.register')}
+                  </Link>
+                </li>
+                <li>
+                  <Link href="/shared" aria-current={here('/shared')}>
+                    {t('nav.shared')}
+                  </Link>
+                </li>
+                <li>
+                  <Link href="/alerts" aria-current={here('/alerts')}>
+                    {t('nav.alerts')}
                   </Link>
                 </li>
               </ul>
