@@ -245,7 +245,7 @@ export const en = {
   'quickExit.pressesLeft_other': 'Shift: press {count} more times to exit.',
 
   'portal.title': 'Your onestory',
-  'portal.intro': 'Here you will be able to see who holds which part of your story, and change what you share.',
+  'portal.intro': 'Here you can see who holds which part of your story, and change what you share.',
   'portal.quickExitExplained':
     'If you need to leave this page quickly, use “Exit this page” or press Shift three times. The page goes blank at once and a weather website opens.',
 
@@ -350,7 +350,7 @@ export const en = {
   'interviews.noPreferences': 'The survivor has not recorded any wishes for interviews.',
   'interviews.preferencesAsk': 'The survivor’s wishes are shown with every interview. There is none yet; you can open them (the reading is recorded).',
   'interviews.preferencesShow': 'Show the survivor’s wishes',
-  'interviews.pref.interviewerGender': 'Interviewer',
+  'interviews.pref.interviewerGender': 'Interviewer’s gender',
   'interviews.pref.interpreter': 'Interpreter',
   'interviews.pref.supportPerson': 'Support person',
   'interviews.pref.children': 'Children',

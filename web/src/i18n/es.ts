@@ -353,7 +353,7 @@ export const es: Record<MessageKey, string> = {
   'interviews.noPreferences': 'La persona sobreviviente no ha registrado deseos para las entrevistas.',
   'interviews.preferencesAsk': 'Los deseos se muestran con cada entrevista. Aún no hay ninguna; puede abrirlos (la lectura queda registrada).',
   'interviews.preferencesShow': 'Mostrar los deseos de la persona sobreviviente',
-  'interviews.pref.interviewerGender': 'Entrevistador/a',
+  'interviews.pref.interviewerGender': 'Género de quien entrevista',
   'interviews.pref.interpreter': 'Intérprete',
   'interviews.pref.supportPerson': 'Persona de apoyo',
   'interviews.pref.children': 'Hijos',

@@ -250,7 +250,7 @@ export const fr: Record<MessageKey, string> = {
 
   'portal.title': 'Votre onestory',
   'portal.intro':
-    'Ici, vous pourrez voir qui détient chaque partie de votre histoire, et changer ce que vous partagez.',
+    'Ici, vous voyez qui détient chaque partie de votre histoire, et vous pouvez changer ce que vous partagez.',
   'portal.quickExitExplained':
     'Si vous devez quitter cette page rapidement, utilisez « Quitter cette page » ou appuyez trois fois sur Maj. La page devient blanche aussitôt et un site météo s’ouvre.',
 
@@ -355,7 +355,7 @@ export const fr: Record<MessageKey, string> = {
   'interviews.noPreferences': 'La personne survivante n’a enregistré aucun souhait pour les entretiens.',
   'interviews.preferencesAsk': 'Les souhaits sont affichés avec chaque entretien. Il n’y en a pas encore ; vous pouvez les ouvrir (la lecture est enregistrée).',
   'interviews.preferencesShow': 'Afficher les souhaits de la personne survivante',
-  'interviews.pref.interviewerGender': 'Qui mène l’entretien',
+  'interviews.pref.interviewerGender': 'Genre de qui mène l’entretien',
   'interviews.pref.interpreter': 'Interprète',
   'interviews.pref.supportPerson': 'Personne de soutien',
   'interviews.pref.children': 'Enfants',

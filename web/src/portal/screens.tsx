@@ -6,7 +6,7 @@
 // come, with the topics shared ahead; and who has looked at their record.
 import { useState } from 'preact/hooks';
 import * as portal from '../api/portal';
-import type { Passage, ReadPurpose } from '../api/types';
+import { kTopics, type Passage, type ReadPurpose } from '../api/types';
 import { describeAccess } from '../components/accessLogText';
 import { ErrorSummary, errorFor, type FieldError } from '../components/ErrorSummary';
 import { TextAreaField } from '../components/fields';
@@ -308,7 +308,11 @@ function PassageItem({ p, onChanged }: { p: Passage; onChanged: (p: Passage) => 
 
 export function StatementScreen(_: ScreenProps) {
   const { t } = useI18n();
-  const list = useAsync(portal.passages, []);
+  // In the order of the story: topic by topic.
+  const list = useAsync(
+    async () => (await portal.passages()).sort((a, b) => kTopics.indexOf(a.topic) - kTopics.indexOf(b.topic)),
+    [],
+  );
   const items = list.data ?? [];
   return (
     <PortalPage title={t('portal.statement.title')}>
@@ -399,7 +403,7 @@ export function AccessLogScreen(_: ScreenProps) {
             <li key={n} class={e.outcome === 'denied' ? 'refused' : undefined}>
               <span class="when">{i18n.dateTime(e.at)}</span>
               <span class="sentence">{describeAccess(i18n, e)}</span>
-              {e.purpose && i18n.has(`purpose.${e.purpose}`) && (
+              {e.purpose && e.who.kind !== 'survivor' && i18n.has(`purpose.${e.purpose}`) && (
                 <span class="muted"> {t('portal.log.for', { purpose: purposeLabel(i18n, e.purpose as ReadPurpose) })}</span>
               )}
             </li>

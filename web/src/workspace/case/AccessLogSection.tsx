@@ -37,7 +37,9 @@ export function AccessLogSection({ kase }: CaseSectionProps) {
                 <td data-label={t('accessLog.when')}>{i18n.dateTime(e.at)}</td>
                 <td data-label={t('accessLog.what')}>{describeAccess(i18n, e)}</td>
                 <td data-label={t('accessLog.why')}>
-                  {e.purpose && i18n.has(`purpose.${e.purpose}`) ? purposeLabel(i18n, e.purpose as ReadPurpose) : '—'}
+                  {e.purpose && e.who.kind !== 'survivor' && i18n.has(`purpose.${e.purpose}`)
+                    ? purposeLabel(i18n, e.purpose as ReadPurpose)
+                    : '—'}
                 </td>
               </tr>
             ))}

@@ -267,6 +267,7 @@ function PlanForm({ caseId, onPlanned }: { caseId: string; onPlanned: (iv: Inter
           hint: covered.has(x) ? t('interviews.onRecord') : undefined,
           class: covered.has(x) ? 'covered' : undefined,
         }))}
+        small
       />
       <div aria-live="polite">
         {reasked.length > 0 && (
