@@ -117,16 +117,16 @@ void tag_invoke(const json::value_from_tag&, json::value& jv, const Commitment& 
 }
 
 void tag_invoke(const json::value_from_tag&, json::value& jv, const CommitmentSummary& s) {
-    jv = json::object{{"total", s.total},
-                      {"open", s.open},
-                      {"overdue", s.overdue},
-                      {"kept", s.kept},
-                      {"kept_on_time", s.kept_on_time},
-                      {"changed", s.changed},
-                      {"missed", s.missed},
-                      {"due", s.due},
-                      {"kept_on_time_share", s.kept_on_time_share ? json::value(*s.kept_on_time_share)
-                                                                  : json::value(nullptr)}};
+    jv = json::object{
+        {"total", s.total},
+        {"open", s.open},
+        {"overdue", s.overdue},
+        {"kept", s.kept},
+        {"kept_on_time", s.kept_on_time},
+        {"changed", s.changed},
+        {"missed", s.missed},
+        {"due", s.due},
+        {"kept_on_time_share", s.kept_on_time_share ? json::value(*s.kept_on_time_share) : json::value(nullptr)}};
 }
 
 void tag_invoke(const json::value_from_tag&, json::value& jv, const SafetyPlan& p) {
@@ -230,9 +230,8 @@ void tag_invoke(const json::value_from_tag&, json::value& jv, const AssessmentDu
 }
 
 void tag_invoke(const json::value_from_tag&, json::value& jv, const TimelineEntry& e) {
-    jv = json::object{{"at", FormatInstant(e.at)},         {"kind", e.kind},
-                      {"id", e.id},                        {"record_id", e.record_id},
-                      {"summary", e.summary},              {"status", api::OptionalString(e.status)}};
+    jv = json::object{{"at", FormatInstant(e.at)}, {"kind", e.kind},       {"id", e.id},
+                      {"record_id", e.record_id},  {"summary", e.summary}, {"status", api::OptionalString(e.status)}};
 }
 
 }  // namespace onestory::domain
@@ -263,8 +262,8 @@ Schema ProviderSchema() {
          Required("agency_id", Schema::String().Nullable().Describe("the onestory agency it belongs to, if any")),
          Required("service_types", Schema::Array(Schema::EnumOf<domain::ServiceType>())),
          Required("languages", Schema::Array(Schema::String())),
-         Required("ages_served",
-                  Schema::Object({Required("min", Schema::Integer().Nullable()), Required("max", Schema::Integer().Nullable())})),
+         Required("ages_served", Schema::Object({Required("min", Schema::Integer().Nullable()),
+                                                 Required("max", Schema::Integer().Nullable())})),
          Required("genders_served", Schema::Array(Schema::EnumOf<domain::Gender>()).Describe("empty: everyone")),
          Required("capacity", Schema::Integer().Nullable()), Required("location_area", Schema::String().Nullable()),
          Required("contact", Schema::String().Nullable()), Required("created_by", Schema::String()),
@@ -325,14 +324,13 @@ Schema CommitmentSchema() {
 }
 
 Schema CommitmentSummarySchema() {
-    return Schema::Object(
-               {Required("total", Schema::Integer()), Required("open", Schema::Integer()),
-                Required("overdue", Schema::Integer()), Required("kept", Schema::Integer()),
-                Required("kept_on_time", Schema::Integer()), Required("changed", Schema::Integer()),
-                Required("missed", Schema::Integer()),
-                Required("due", Schema::Integer().Describe("resolved, or past their due date")),
-                Required("kept_on_time_share",
-                         Schema::Number().Nullable().Describe("kept_on_time / due; null while nothing is due"))})
+    return Schema::Object({Required("total", Schema::Integer()), Required("open", Schema::Integer()),
+                           Required("overdue", Schema::Integer()), Required("kept", Schema::Integer()),
+                           Required("kept_on_time", Schema::Integer()), Required("changed", Schema::Integer()),
+                           Required("missed", Schema::Integer()),
+                           Required("due", Schema::Integer().Describe("resolved, or past their due date")),
+                           Required("kept_on_time_share", Schema::Number().Nullable().Describe(
+                                                              "kept_on_time / due; null while nothing is due"))})
         .Describe("promises made to the survivor");
 }
 
@@ -392,15 +390,15 @@ Schema IncidentSchema() {
 }
 
 Schema AssessmentSchema() {
-    return Schema::Object(
-        {Required("id", Schema::String()), Required("case_id", Schema::String()),
-         Required("survivor_id", Schema::String()), Required("assessed_on", Schema::Date()),
-         Required("kind", Schema::EnumOf<domain::AssessmentKind>()), Required("instrument", Schema::String()),
-         Required("scores", Schema::Object({}).Open().Describe("domain -> sub-domain -> 1..4")),
-         Required("domain_scores", DomainScoresSchema()),
-         Required("restored", Schema::Boolean().Describe("meets the restoration rule in force")),
-         Required("notes", Schema::String().Nullable().Describe("protected")), Required("created_by", Schema::String()),
-         Required("created_at", Schema::DateTime())});
+    return Schema::Object({Required("id", Schema::String()), Required("case_id", Schema::String()),
+                           Required("survivor_id", Schema::String()), Required("assessed_on", Schema::Date()),
+                           Required("kind", Schema::EnumOf<domain::AssessmentKind>()),
+                           Required("instrument", Schema::String()),
+                           Required("scores", Schema::Object({}).Open().Describe("domain -> sub-domain -> 1..4")),
+                           Required("domain_scores", DomainScoresSchema()),
+                           Required("restored", Schema::Boolean().Describe("meets the restoration rule in force")),
+                           Required("notes", Schema::String().Nullable().Describe("protected")),
+                           Required("created_by", Schema::String()), Required("created_at", Schema::DateTime())});
 }
 
 Schema AssessmentDueSchema() {
@@ -427,11 +425,11 @@ Schema InstrumentSchema() {
     const Schema sub = Schema::Object({Required("key", Schema::String()), Required("label", Schema::String())});
     const Schema domain = Schema::Object({Required("key", Schema::String()), Required("label", Schema::String()),
                                           Required("sub_domains", Schema::Array(sub))});
-    return Schema::Object(
-        {Required("name", Schema::String()), Required("version", Schema::String()),
-         Required("domains", Schema::Array(domain)),
-         Required("score_range", Schema::Object({Required("min", Schema::Integer()), Required("max", Schema::Integer())})),
-         Required("restoration_rule", RestorationRuleSchema())});
+    return Schema::Object({Required("name", Schema::String()), Required("version", Schema::String()),
+                           Required("domains", Schema::Array(domain)),
+                           Required("score_range", Schema::Object({Required("min", Schema::Integer()),
+                                                                   Required("max", Schema::Integer())})),
+                           Required("restoration_rule", RestorationRuleSchema())});
 }
 
 json::value InstrumentJson(const domain::AssessmentInstrument& instrument, const domain::RestorationRule& rule) {
@@ -441,13 +439,12 @@ json::value InstrumentJson(const domain::AssessmentInstrument& instrument, const
         for (const auto& s : d.sub_domains) subs.push_back(json::object{{"key", s.key}, {"label", s.label}});
         domains.push_back(json::object{{"key", d.key}, {"label", d.label}, {"sub_domains", std::move(subs)}});
     }
-    return json::object{
-        {"name", instrument.name},
-        {"version", instrument.version},
-        {"domains", std::move(domains)},
-        {"score_range", json::object{{"min", domain::kMinScore}, {"max", domain::kMaxScore}}},
-        {"restoration_rule",
-         json::object{{"min_domain_score", rule.min_domain_score}, {"domains", ToJsonArray(rule.domains)}}}};
+    return json::object{{"name", instrument.name},
+                        {"version", instrument.version},
+                        {"domains", std::move(domains)},
+                        {"score_range", json::object{{"min", domain::kMinScore}, {"max", domain::kMaxScore}}},
+                        {"restoration_rule", json::object{{"min_domain_score", rule.min_domain_score},
+                                                          {"domains", ToJsonArray(rule.domains)}}}};
 }
 
 json::value TrendJson(const domain::AssessmentTrend& trend, const domain::AssessmentInstrument& instrument) {
@@ -469,33 +466,35 @@ json::value TrendJson(const domain::AssessmentTrend& trend, const domain::Assess
 }
 
 Schema TrendSchema() {
-    const Schema point = Schema::Object(
-        {Required("assessment_id", Schema::String()), Required("assessed_on", Schema::Date()),
-         Required("kind", Schema::EnumOf<domain::AssessmentKind>()), Required("domain_scores", DomainScoresSchema()),
-         Required("restored", Schema::Boolean())});
-    return Schema::Object(
-        {Required("domains", Schema::Array(Schema::Object({Required("key", Schema::String()),
-                                                           Required("label", Schema::String())}))),
-         Required("points", Schema::Array(point).MaxItems(1000).Describe("oldest first")),
-         Required("next_due", AssessmentDueSchema().Nullable())});
+    const Schema point =
+        Schema::Object({Required("assessment_id", Schema::String()), Required("assessed_on", Schema::Date()),
+                        Required("kind", Schema::EnumOf<domain::AssessmentKind>()),
+                        Required("domain_scores", DomainScoresSchema()), Required("restored", Schema::Boolean())});
+    return Schema::Object({Required("domains", Schema::Array(Schema::Object({Required("key", Schema::String()),
+                                                                             Required("label", Schema::String())}))),
+                           Required("points", Schema::Array(point).MaxItems(1000).Describe("oldest first")),
+                           Required("next_due", AssessmentDueSchema().Nullable())});
 }
 
 Result<domain::AssessmentScores> ScoresFrom(const json::value& scores) {
     domain::AssessmentScores out;
     if (!scores.is_object()) return Status::Invalid("scores", "must be an object of domains");
     for (const auto& [domain, subs] : scores.get_object()) {
-        if (!IsPrintableKey(domain)) return Status::Invalid("scores", "has a domain that is not one of the instrument's");
+        if (!IsPrintableKey(domain))
+            return Status::Invalid("scores", "has a domain that is not one of the instrument's");
         const std::string at = "scores." + std::string(domain);
         if (!subs.is_object()) return Status::Invalid(at, "must be an object of sub-domain scores");
         auto& into = out[std::string(domain)];
         for (const auto& [sub, score] : subs.get_object()) {
-            if (!IsPrintableKey(sub)) return Status::Invalid(at, "has a sub-domain that is not one of the instrument's");
+            if (!IsPrintableKey(sub))
+                return Status::Invalid(at, "has a sub-domain that is not one of the instrument's");
             const std::string where = at + "." + std::string(sub);
             if (!score.is_int64() && !score.is_uint64()) {
                 return Status::Invalid(where, "must be a whole number from 1 to 4");
             }
-            const std::int64_t n = score.is_int64() ? score.get_int64() : static_cast<std::int64_t>(
-                                                                                 std::min<std::uint64_t>(score.get_uint64(), 1000));
+            const std::int64_t n = score.is_int64()
+                                       ? score.get_int64()
+                                       : static_cast<std::int64_t>(std::min<std::uint64_t>(score.get_uint64(), 1000));
             if (n < domain::kMinScore || n > domain::kMaxScore) {
                 return Status::Invalid(where, "must be a score from 1 (most vulnerable) to 4 (least)");
             }

@@ -30,11 +30,10 @@ void AddCommitmentRoutes(std::vector<Route>& routes, const AppServices& services
     create.summary = "Record a promise made to the survivor (or, with to_survivor false, a commitment of the team)";
     create.tag = "care";
     create.success_status = 201;
-    create.request =
-        Schema::Object({Required("what", Schema::String().MinLength(1).MaxLength(2000).Describe("protected")),
-                        Required("owner_id", Schema::String().MinLength(1).MaxLength(64)),
-                        Required("due", Schema::Date()),
-                        Optional("to_survivor", Schema::Boolean().Describe("default true"))});
+    create.request = Schema::Object(
+        {Required("what", Schema::String().MinLength(1).MaxLength(2000).Describe("protected")),
+         Required("owner_id", Schema::String().MinLength(1).MaxLength(64)), Required("due", Schema::Date()),
+         Optional("to_survivor", Schema::Boolean().Describe("default true"))});
     create.response = CommitmentSchema();
     routes.push_back(std::move(create));
 
@@ -74,9 +73,8 @@ void AddCommitmentRoutes(std::vector<Route>& routes, const AppServices& services
          Optional("owner_id", Schema::String().MinLength(1).MaxLength(64)), Optional("due", Schema::Date()),
          Optional("status", Schema::EnumOf<domain::CommitmentStatus>()),
          Optional("note", Schema::String().MinLength(1).MaxLength(2000).Nullable().Describe("protected")),
-         Optional("survivor_told",
-                  Schema::String().MinLength(1).MaxLength(2000).Nullable().Describe(
-                      "how and when the survivor was told of a change or a miss; protected"))});
+         Optional("survivor_told", Schema::String().MinLength(1).MaxLength(2000).Nullable().Describe(
+                                       "how and when the survivor was told of a change or a miss; protected"))});
     patch.response = CommitmentSchema();
     routes.push_back(std::move(patch));
 }

@@ -23,7 +23,7 @@ Schema Charges() {
 }
 
 std::optional<std::vector<domain::CourtAccommodation>> AccommodationsMember(const json::object& o,
-                                                                           std::string_view key) {
+                                                                            std::string_view key) {
     if (!o.if_contains(key)) return std::nullopt;
     return GetEnumList<domain::CourtAccommodation>(o, key);
 }

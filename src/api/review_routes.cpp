@@ -43,12 +43,13 @@ void AddReviewRoutes(std::vector<Route>& routes, const AppServices& services) {
          Required("attendees",
                   Schema::Array(Schema::String().MinLength(1).MaxLength(64)).MinItems(1).MaxItems(50).UniqueItems()),
          Optional("agencies", Schema::Array(Schema::String().MinLength(1).MaxLength(64)).MaxItems(20).UniqueItems()),
-         Optional("decisions",
-                  Schema::Array(Schema::Object({Required("text", Schema::String().MinLength(1).MaxLength(2000).Describe(
-                                                                     "protected")),
-                                                Optional("owner_id", Schema::String().MinLength(1).MaxLength(64).Nullable()),
-                                                Optional("due", Schema::Date().Nullable())}))
-                      .MaxItems(50))});
+         Optional(
+             "decisions",
+             Schema::Array(
+                 Schema::Object({Required("text", Schema::String().MinLength(1).MaxLength(2000).Describe("protected")),
+                                 Optional("owner_id", Schema::String().MinLength(1).MaxLength(64).Nullable()),
+                                 Optional("due", Schema::Date().Nullable())}))
+                 .MaxItems(50))});
     create.response = CaseReviewSchema();
     routes.push_back(std::move(create));
 

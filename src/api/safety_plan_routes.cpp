@@ -25,20 +25,20 @@ void AddSafetyPlanRoutes(std::vector<Route>& routes, const AppServices& services
     get.response = SafetyPlanSchema();
     routes.push_back(std::move(get));
 
-    Route put(Method::kPut, "/api/v1/cases/{id}/safety-plan", Capability::Of(Action::kUpdateSafetyPlan),
-              [&plans](ApiRequest& r) -> Result<ApiResponse> {
-                  const auto& body = r.Object();
-                  domain::SafetyPlanInput p;
-                  p.risk_level = *GetOptEnum<domain::RiskLevel>(body, "risk_level");
-                  for (const auto& item : body.at("items").get_array()) {
-                      const auto& o = item.get_object();
-                      p.items.push_back({*GetOptEnum<domain::SafetyItemKind>(o, "kind"), GetString(o, "text")});
-                  }
-                  p.review_by = *GetOptDate(body, "review_by");
-                  ONESTORY_ASSIGN_OR_RETURN(auto plan, plans.Put(r.actor(), r.Param("id"), r.if_match, p));
-                  return ApiResponse::Json(json::value_from(plan), plan.version == 1 ? 201 : 200)
-                      .WithETag(plan.version);
-              });
+    Route put(
+        Method::kPut, "/api/v1/cases/{id}/safety-plan", Capability::Of(Action::kUpdateSafetyPlan),
+        [&plans](ApiRequest& r) -> Result<ApiResponse> {
+            const auto& body = r.Object();
+            domain::SafetyPlanInput p;
+            p.risk_level = *GetOptEnum<domain::RiskLevel>(body, "risk_level");
+            for (const auto& item : body.at("items").get_array()) {
+                const auto& o = item.get_object();
+                p.items.push_back({*GetOptEnum<domain::SafetyItemKind>(o, "kind"), GetString(o, "text")});
+            }
+            p.review_by = *GetOptDate(body, "review_by");
+            ONESTORY_ASSIGN_OR_RETURN(auto plan, plans.Put(r.actor(), r.Param("id"), r.if_match, p));
+            return ApiResponse::Json(json::value_from(plan), plan.version == 1 ? 201 : 200).WithETag(plan.version);
+        });
     put.summary =
         "Write the safety plan: the first PUT creates it (201); replacing it needs If-Match (428 without, 409 when "
         "stale). Items are sealed like location data";

@@ -53,8 +53,7 @@ Date AddDays(Date date, int days) {
 }
 
 Instant EndOfDay(Date date) {
-    return std::chrono::time_point_cast<std::chrono::microseconds>(std::chrono::sys_days(date) +
-                                                                    std::chrono::days(1));
+    return std::chrono::time_point_cast<std::chrono::microseconds>(std::chrono::sys_days(date) + std::chrono::days(1));
 }
 
 Result<Date> StoredDate(std::string_view text) {
@@ -80,8 +79,7 @@ Result<std::vector<policy::RecordCategory>> LoadDisclosedCategories(store::Trans
         }
         return Status::Ok();
     };
-    ONESTORY_ASSIGN_OR_RETURN(auto disclosures,
-                              AllPages<store::DisclosureRow>([&](const store::PageRequest& page) {
+    ONESTORY_ASSIGN_OR_RETURN(auto disclosures, AllPages<store::DisclosureRow>([&](const store::PageRequest& page) {
                                   return store::ListDisclosuresOfCase(tx, kase.id, page);
                               }));
     for (const auto& d : disclosures) {

@@ -423,7 +423,9 @@ TEST(PolicyMatrixTest, AReferralSharingCategoriesNeedsOneConsentForAftercareOrHe
             EXPECT_EQ(d.allowed, k.allowed) << k.what;
             EXPECT_EQ(d.consent_id, k.consent_id) << k.what;
             EXPECT_EQ(d.uncovered, k.uncovered) << k.what;
-            if (!d.allowed) EXPECT_EQ(d.reason, "no_consent") << k.what;
+            if (!d.allowed) {
+                EXPECT_EQ(d.reason, "no_consent") << k.what;
+            }
         }
     }
     // Nothing shared, or shared inside the agency, or with a provider outside onestory: no consent asked.

@@ -15,8 +15,8 @@ constexpr std::string_view kListOfCase = "SELECT " ONESTORY_ASSESSMENT_COLUMNS
                                          " FROM assessments WHERE case_id = $4 "
                                          "AND ($1 = 0 OR created_at < $2 OR (created_at = $2 AND id < $3)) "
                                          "ORDER BY created_at DESC, id DESC LIMIT $5";
-constexpr std::string_view kAllOfCase = "SELECT " ONESTORY_ASSESSMENT_COLUMNS
-                                        " FROM assessments WHERE case_id = $1 ORDER BY assessed_on, created_at, id";
+constexpr std::string_view kAllOfCase =
+    "SELECT " ONESTORY_ASSESSMENT_COLUMNS " FROM assessments WHERE case_id = $1 ORDER BY assessed_on, created_at, id";
 constexpr std::string_view kInsertScore =
     "INSERT INTO assessment_scores (assessment_id, domain, sub_domain, score) VALUES ($1, $2, $3, $4)";
 constexpr std::string_view kListScores =
@@ -30,7 +30,7 @@ constexpr std::string_view kSchedules =
 #undef ONESTORY_ASSESSMENT_COLUMNS
 
 AssessmentRow FromRow(const Row& r) {
-    return {r[0].AsText(), r[1].AsText(), r[2].AsText(),  r[3].AsText(), r[4].AsText(),
+    return {r[0].AsText(), r[1].AsText(),      r[2].AsText(), r[3].AsText(), r[4].AsText(),
             r[5].AsText(), OptionalBlob(r[6]), r[7].AsText(), r[8].AsInt()};
 }
 
@@ -44,8 +44,8 @@ std::vector<AssessmentRow> AllFrom(const Rows& rows) {
 
 Status InsertAssessment(Transaction& tx, const AssessmentRow& a) {
     return tx
-        .Exec(kInsert, {a.id, a.case_id, a.survivor_id, a.agency_id, a.assessed_on, a.instrument,
-                        BlobOrNull(a.notes), a.created_by, a.created_at})
+        .Exec(kInsert, {a.id, a.case_id, a.survivor_id, a.agency_id, a.assessed_on, a.instrument, BlobOrNull(a.notes),
+                        a.created_by, a.created_at})
         .status();
 }
 
@@ -53,12 +53,11 @@ Status InsertAssessmentScore(Transaction& tx, const AssessmentScoreRow& s) {
     return tx.Exec(kInsertScore, {s.assessment_id, s.domain, s.sub_domain, s.score}).status();
 }
 
-Result<Page<AssessmentRow>> ListAssessmentsOfCase(Transaction& tx, std::string_view case_id,
-                                                  const PageRequest& page) {
+Result<Page<AssessmentRow>> ListAssessmentsOfCase(Transaction& tx, std::string_view case_id, const PageRequest& page) {
     const bool has = page.after.has_value();
-    ONESTORY_ASSIGN_OR_RETURN(
-        Rows rows, tx.Query(kListOfCase, {has ? 1 : 0, has ? page.after->created_at : 0,
-                                          has ? page.after->id : std::string(), case_id, page.limit + 1}));
+    ONESTORY_ASSIGN_OR_RETURN(Rows rows,
+                              tx.Query(kListOfCase, {has ? 1 : 0, has ? page.after->created_at : 0,
+                                                     has ? page.after->id : std::string(), case_id, page.limit + 1}));
     return MakePage(AllFrom(rows), page.limit, [](const AssessmentRow& a) { return PageCursor{a.created_at, a.id}; });
 }
 
@@ -78,8 +77,7 @@ Result<std::vector<AssessmentScheduleRow>> ListAssessmentSchedules(Transaction& 
     ONESTORY_ASSIGN_OR_RETURN(Rows rows, tx.Query(kSchedules, {agency_id}));
     std::vector<AssessmentScheduleRow> out;
     for (const auto& r : rows) {
-        out.push_back({r[0].AsText(), r[1].AsText(), r[2].AsText(), r[3].AsInt(), r[4].AsInt(),
-                       r[5].AsOptionalText()});
+        out.push_back({r[0].AsText(), r[1].AsText(), r[2].AsText(), r[3].AsInt(), r[4].AsInt(), r[5].AsOptionalText()});
     }
     return out;
 }

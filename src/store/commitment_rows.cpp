@@ -6,8 +6,8 @@
 namespace onestory::store {
 namespace {
 
-#define ONESTORY_COMMITMENT_COLUMNS                                                                            \
-    "id, case_id, survivor_id, agency_id, to_survivor, review_id, what, owner_id, due, status, note, "       \
+#define ONESTORY_COMMITMENT_COLUMNS                                                                    \
+    "id, case_id, survivor_id, agency_id, to_survivor, review_id, what, owner_id, due, status, note, " \
     "survivor_told, resolved_at, created_by, created_at, updated_at, version"
 
 constexpr std::string_view kInsert =
@@ -74,9 +74,9 @@ Result<std::optional<CommitmentRow>> GetCommitment(Transaction& tx, std::string_
 
 Result<Page<CommitmentRow>> ListCommitmentsOfCase(Transaction& tx, std::string_view case_id, const PageRequest& page) {
     const bool has = page.after.has_value();
-    ONESTORY_ASSIGN_OR_RETURN(
-        Rows rows, tx.Query(kListOfCase, {has ? 1 : 0, has ? page.after->created_at : 0,
-                                          has ? page.after->id : std::string(), case_id, page.limit + 1}));
+    ONESTORY_ASSIGN_OR_RETURN(Rows rows,
+                              tx.Query(kListOfCase, {has ? 1 : 0, has ? page.after->created_at : 0,
+                                                     has ? page.after->id : std::string(), case_id, page.limit + 1}));
     return MakePage(AllFrom(rows), page.limit, [](const CommitmentRow& c) { return PageCursor{c.created_at, c.id}; });
 }
 

@@ -6,8 +6,8 @@
 namespace onestory::store {
 namespace {
 
-#define ONESTORY_HEARING_COLUMNS                                                                                    \
-    "id, case_id, survivor_id, agency_id, court, scheduled_at, kind, charges, accommodations_requested, "          \
+#define ONESTORY_HEARING_COLUMNS                                                                                 \
+    "id, case_id, survivor_id, agency_id, court, scheduled_at, kind, charges, accommodations_requested, "        \
     "accommodations_granted, survivor_notified_at, notified_by, outcome, notes, created_by, created_agency_id, " \
     "created_at, updated_at, version"
 
@@ -65,10 +65,10 @@ std::vector<HearingRow> AllFrom(const Rows& rows) {
 
 Status InsertHearing(Transaction& tx, const HearingRow& h) {
     return tx
-        .Exec(kInsert, {h.id, h.case_id, h.survivor_id, h.agency_id, h.court, h.scheduled_at, h.kind, h.charges,
-                        h.accommodations_requested, h.accommodations_granted, h.survivor_notified_at, h.notified_by,
-                        h.outcome, BlobOrNull(h.notes), h.created_by, h.created_agency_id, h.created_at, h.updated_at,
-                        h.version})
+        .Exec(kInsert,
+              {h.id, h.case_id, h.survivor_id, h.agency_id, h.court, h.scheduled_at, h.kind, h.charges,
+               h.accommodations_requested, h.accommodations_granted, h.survivor_notified_at, h.notified_by, h.outcome,
+               BlobOrNull(h.notes), h.created_by, h.created_agency_id, h.created_at, h.updated_at, h.version})
         .status();
 }
 
@@ -80,9 +80,9 @@ Result<std::optional<HearingRow>> GetHearing(Transaction& tx, std::string_view i
 
 Result<Page<HearingRow>> ListHearingsOfCase(Transaction& tx, std::string_view case_id, const PageRequest& page) {
     const bool has = page.after.has_value();
-    ONESTORY_ASSIGN_OR_RETURN(
-        Rows rows, tx.Query(kListOfCase, {has ? 1 : 0, has ? page.after->created_at : 0,
-                                          has ? page.after->id : std::string(), case_id, page.limit + 1}));
+    ONESTORY_ASSIGN_OR_RETURN(Rows rows,
+                              tx.Query(kListOfCase, {has ? 1 : 0, has ? page.after->created_at : 0,
+                                                     has ? page.after->id : std::string(), case_id, page.limit + 1}));
     return MakePage(AllFrom(rows), page.limit, [](const HearingRow& h) { return PageCursor{h.created_at, h.id}; });
 }
 

@@ -43,8 +43,7 @@ Result<Page<HearingRow>> ListHearingsOfCase(Transaction& tx, std::string_view ca
 Result<std::vector<HearingRow>> AllHearingsOfCase(Transaction& tx, std::string_view case_id);
 // Hearings of an agency's cases scheduled before `until` whose survivor has
 // not been told and whose outcome is not yet recorded.
-Result<std::vector<HearingRow>> ListUnnotifiedHearings(Transaction& tx, std::string_view agency_id,
-                                                       std::int64_t until);
+Result<std::vector<HearingRow>> ListUnnotifiedHearings(Transaction& tx, std::string_view agency_id, std::int64_t until);
 // Optimistic update: writes only when the stored version equals row.version - 1.
 Result<std::int64_t> UpdateHearing(Transaction& tx, const HearingRow& row);
 

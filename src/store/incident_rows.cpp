@@ -6,7 +6,7 @@
 namespace onestory::store {
 namespace {
 
-#define ONESTORY_INCIDENT_COLUMNS                                                                              \
+#define ONESTORY_INCIDENT_COLUMNS                                                                                \
     "id, case_id, survivor_id, agency_id, occurred_on, penetration, unwanted_sexual_contact, physical_assault, " \
     "forced_marriage, denial_of_resources, psychological_abuse, gbv_type, description, created_by, created_at"
 
@@ -50,9 +50,9 @@ Status InsertIncident(Transaction& tx, const IncidentRow& i) {
 
 Result<Page<IncidentRow>> ListIncidentsOfCase(Transaction& tx, std::string_view case_id, const PageRequest& page) {
     const bool has = page.after.has_value();
-    ONESTORY_ASSIGN_OR_RETURN(
-        Rows rows, tx.Query(kListOfCase, {has ? 1 : 0, has ? page.after->created_at : 0,
-                                          has ? page.after->id : std::string(), case_id, page.limit + 1}));
+    ONESTORY_ASSIGN_OR_RETURN(Rows rows,
+                              tx.Query(kListOfCase, {has ? 1 : 0, has ? page.after->created_at : 0,
+                                                     has ? page.after->id : std::string(), case_id, page.limit + 1}));
     std::vector<IncidentRow> items;
     for (const auto& r : rows) items.push_back(FromRow(r));
     return MakePage(std::move(items), page.limit, [](const IncidentRow& i) { return PageCursor{i.created_at, i.id}; });

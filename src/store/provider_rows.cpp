@@ -4,7 +4,7 @@
 namespace onestory::store {
 namespace {
 
-#define ONESTORY_PROVIDER_COLUMNS                                                                                 \
+#define ONESTORY_PROVIDER_COLUMNS                                                                                \
     "id, name, agency_id, service_types, languages, age_min, age_max, genders_served, capacity, location_area, " \
     "contact, created_by, created_at, updated_at, version"
 
@@ -45,9 +45,8 @@ ProviderRow FromRow(const Row& r) {
 
 Status InsertProvider(Transaction& tx, const ProviderRow& p) {
     return tx
-        .Exec(kInsert, {p.id, p.name, p.agency_id, p.service_types, p.languages, p.age_min, p.age_max,
-                        p.genders_served, p.capacity, p.location_area, p.contact, p.created_by, p.created_at,
-                        p.updated_at, p.version})
+        .Exec(kInsert, {p.id, p.name, p.agency_id, p.service_types, p.languages, p.age_min, p.age_max, p.genders_served,
+                        p.capacity, p.location_area, p.contact, p.created_by, p.created_at, p.updated_at, p.version})
         .status();
 }
 

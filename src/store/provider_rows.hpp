@@ -17,8 +17,8 @@ struct ProviderRow {
     std::string id;
     std::string name;
     std::optional<std::string> agency_id;
-    std::string service_types;   // comma-joined
-    std::string languages;       // comma-joined
+    std::string service_types;  // comma-joined
+    std::string languages;      // comma-joined
     std::optional<std::int64_t> age_min;
     std::optional<std::int64_t> age_max;
     std::string genders_served;  // comma-joined; empty: everyone

@@ -7,12 +7,12 @@
 namespace onestory::store {
 namespace {
 
-#define ONESTORY_REFERRAL_COLUMNS                                                                                \
-    "id, case_id, survivor_id, agency_id, provider_id, recipient_agency_id, service_type, reason, "             \
+#define ONESTORY_REFERRAL_COLUMNS                                                                            \
+    "id, case_id, survivor_id, agency_id, provider_id, recipient_agency_id, service_type, reason, "          \
     "share_categories, purpose, consent_id, follow_up_by, complete_by, status, decline_reason, created_by, " \
     "created_at, updated_at, version"
 #define ONESTORY_TRANSITION_COLUMNS \
-    "id, referral_id, case_id, survivor_id, from_status, to_status, note, by_staff, by_agency, at"
+    "id, referral_id, seq, case_id, survivor_id, from_status, to_status, note, by_staff, by_agency, at"
 
 constexpr std::string_view kInsert =
     "INSERT INTO referrals (" ONESTORY_REFERRAL_COLUMNS
@@ -34,11 +34,12 @@ constexpr std::string_view kUpdate =
     "UPDATE referrals SET status = $2, purpose = $3, consent_id = $4, complete_by = $5, decline_reason = $6, "
     "updated_at = $7, version = $8 WHERE id = $1 AND version = $8 - 1";
 constexpr std::string_view kInsertTransition = "INSERT INTO referral_transitions (" ONESTORY_TRANSITION_COLUMNS
-                                               ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
+                                               ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
 constexpr std::string_view kListTransitions =
-    "SELECT " ONESTORY_TRANSITION_COLUMNS " FROM referral_transitions WHERE referral_id = $1 ORDER BY at, id";
-constexpr std::string_view kListTransitionsOfCase =
-    "SELECT " ONESTORY_TRANSITION_COLUMNS " FROM referral_transitions WHERE case_id = $1 ORDER BY at, id";
+    "SELECT " ONESTORY_TRANSITION_COLUMNS " FROM referral_transitions WHERE referral_id = $1 ORDER BY seq";
+constexpr std::string_view kListTransitionsOfCase = "SELECT " ONESTORY_TRANSITION_COLUMNS
+                                                    " FROM referral_transitions WHERE case_id = $1 "
+                                                    "ORDER BY at, referral_id, seq";
 #undef ONESTORY_REFERRAL_COLUMNS
 #undef ONESTORY_TRANSITION_COLUMNS
 
@@ -70,19 +71,19 @@ ReferralTransitionRow TransitionFromRow(const Row& r) {
     ReferralTransitionRow t;
     t.id = r[0].AsText();
     t.referral_id = r[1].AsText();
-    t.case_id = r[2].AsText();
-    t.survivor_id = r[3].AsText();
-    t.from_status = r[4].AsOptionalText();
-    t.to_status = r[5].AsText();
-    t.note = OptionalBlob(r[6]);
-    t.by_staff = r[7].AsText();
-    t.by_agency = r[8].AsText();
-    t.at = r[9].AsInt();
+    t.seq = r[2].AsInt();
+    t.case_id = r[3].AsText();
+    t.survivor_id = r[4].AsText();
+    t.from_status = r[5].AsOptionalText();
+    t.to_status = r[6].AsText();
+    t.note = OptionalBlob(r[7]);
+    t.by_staff = r[8].AsText();
+    t.by_agency = r[9].AsText();
+    t.at = r[10].AsInt();
     return t;
 }
 
-Result<Page<ReferralRow>> PageOf(Transaction& tx, std::string_view sql, std::string_view key,
-                                 const PageRequest& page) {
+Result<Page<ReferralRow>> PageOf(Transaction& tx, std::string_view sql, std::string_view key, const PageRequest& page) {
     const bool has = page.after.has_value();
     ONESTORY_ASSIGN_OR_RETURN(Rows rows, tx.Query(sql, {has ? 1 : 0, has ? page.after->created_at : 0,
                                                         has ? page.after->id : std::string(), key, page.limit + 1}));
@@ -95,10 +96,10 @@ Result<Page<ReferralRow>> PageOf(Transaction& tx, std::string_view sql, std::str
 
 Status InsertReferral(Transaction& tx, const ReferralRow& x) {
     return tx
-        .Exec(kInsert, {x.id, x.case_id, x.survivor_id, x.agency_id, x.provider_id, x.recipient_agency_id,
-                        x.service_type, Blob{x.reason}, x.share_categories, x.purpose, x.consent_id, x.follow_up_by,
-                        x.complete_by, x.status, BlobOrNull(x.decline_reason), x.created_by, x.created_at,
-                        x.updated_at, x.version})
+        .Exec(kInsert,
+              {x.id, x.case_id, x.survivor_id, x.agency_id, x.provider_id, x.recipient_agency_id, x.service_type,
+               Blob{x.reason}, x.share_categories, x.purpose, x.consent_id, x.follow_up_by, x.complete_by, x.status,
+               BlobOrNull(x.decline_reason), x.created_by, x.created_at, x.updated_at, x.version})
         .status();
 }
 
@@ -112,8 +113,7 @@ Result<Page<ReferralRow>> ListReferralsOfCase(Transaction& tx, std::string_view 
     return PageOf(tx, kListOfCase, case_id, page);
 }
 
-Result<Page<ReferralRow>> ListReferralsToAgency(Transaction& tx, std::string_view agency_id,
-                                                const PageRequest& page) {
+Result<Page<ReferralRow>> ListReferralsToAgency(Transaction& tx, std::string_view agency_id, const PageRequest& page) {
     return PageOf(tx, kListToAgency, agency_id, page);
 }
 
@@ -132,7 +132,7 @@ Result<std::int64_t> UpdateReferral(Transaction& tx, const ReferralRow& x) {
 
 Status InsertReferralTransition(Transaction& tx, const ReferralTransitionRow& t) {
     return tx
-        .Exec(kInsertTransition, {t.id, t.referral_id, t.case_id, t.survivor_id, t.from_status, t.to_status,
+        .Exec(kInsertTransition, {t.id, t.referral_id, t.seq, t.case_id, t.survivor_id, t.from_status, t.to_status,
                                   BlobOrNull(t.note), t.by_staff, t.by_agency, t.at})
         .status();
 }

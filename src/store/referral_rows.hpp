@@ -40,6 +40,7 @@ struct ReferralRow {
 struct ReferralTransitionRow {
     std::string id;
     std::string referral_id;
+    std::int64_t seq = 1;  // the referral's version the move produced
     std::string case_id;
     std::string survivor_id;
     std::optional<std::string> from_status;
@@ -64,7 +65,7 @@ Result<std::vector<ReferralRow>> ListReferralsOfAgencyIn(Transaction& tx, std::s
 Result<std::int64_t> UpdateReferral(Transaction& tx, const ReferralRow& row);
 
 Status InsertReferralTransition(Transaction& tx, const ReferralTransitionRow& row);
-// Oldest first.
+// In order.
 Result<std::vector<ReferralTransitionRow>> ListReferralTransitions(Transaction& tx, std::string_view referral_id);
 Result<std::vector<ReferralTransitionRow>> ListReferralTransitionsOfCase(Transaction& tx, std::string_view case_id);
 

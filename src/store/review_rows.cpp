@@ -4,7 +4,8 @@
 namespace onestory::store {
 namespace {
 
-#define ONESTORY_REVIEW_COLUMNS "id, case_id, survivor_id, agency_id, held_at, attendees, agencies, created_by, created_at"
+#define ONESTORY_REVIEW_COLUMNS \
+    "id, case_id, survivor_id, agency_id, held_at, attendees, agencies, created_by, created_at"
 
 constexpr std::string_view kInsert =
     "INSERT INTO case_reviews (" ONESTORY_REVIEW_COLUMNS ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
@@ -49,9 +50,9 @@ Status InsertReviewDecision(Transaction& tx, const ReviewDecisionRow& d) {
 
 Result<Page<ReviewRow>> ListReviewsOfCase(Transaction& tx, std::string_view case_id, const PageRequest& page) {
     const bool has = page.after.has_value();
-    ONESTORY_ASSIGN_OR_RETURN(
-        Rows rows, tx.Query(kListOfCase, {has ? 1 : 0, has ? page.after->created_at : 0,
-                                          has ? page.after->id : std::string(), case_id, page.limit + 1}));
+    ONESTORY_ASSIGN_OR_RETURN(Rows rows,
+                              tx.Query(kListOfCase, {has ? 1 : 0, has ? page.after->created_at : 0,
+                                                     has ? page.after->id : std::string(), case_id, page.limit + 1}));
     return MakePage(AllFrom(rows), page.limit, [](const ReviewRow& v) { return PageCursor{v.created_at, v.id}; });
 }
 

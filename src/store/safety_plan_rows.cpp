@@ -4,12 +4,12 @@
 namespace onestory::store {
 namespace {
 
-#define ONESTORY_SAFETY_PLAN_COLUMNS                                                                        \
+#define ONESTORY_SAFETY_PLAN_COLUMNS                                                                      \
     "case_id, survivor_id, agency_id, risk_level, items, review_by, created_by, created_at, updated_by, " \
     "updated_at, version"
 
-constexpr std::string_view kInsert = "INSERT INTO safety_plans (" ONESTORY_SAFETY_PLAN_COLUMNS
-                                     ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
+constexpr std::string_view kInsert =
+    "INSERT INTO safety_plans (" ONESTORY_SAFETY_PLAN_COLUMNS ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
 constexpr std::string_view kSelect = "SELECT " ONESTORY_SAFETY_PLAN_COLUMNS " FROM safety_plans WHERE case_id = $1";
 constexpr std::string_view kUpdate =
     "UPDATE safety_plans SET risk_level = $2, items = $3, review_by = $4, updated_by = $5, updated_at = $6, "
@@ -51,8 +51,8 @@ Result<std::optional<SafetyPlanRow>> GetSafetyPlan(Transaction& tx, std::string_
 }
 
 Result<std::int64_t> UpdateSafetyPlan(Transaction& tx, const SafetyPlanRow& s) {
-    return tx.Exec(kUpdate, {s.case_id, s.risk_level, Blob{s.items}, s.review_by, s.updated_by, s.updated_at,
-                             s.version});
+    return tx.Exec(kUpdate,
+                   {s.case_id, s.risk_level, Blob{s.items}, s.review_by, s.updated_by, s.updated_at, s.version});
 }
 
 Result<std::vector<SafetyPlanRow>> ListSafetyPlansDueForReview(Transaction& tx, std::string_view agency_id,

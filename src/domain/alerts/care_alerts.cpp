@@ -66,7 +66,7 @@ Result<std::optional<store::CaseRow>> CaseOf(store::Transaction& tx, const std::
 }  // namespace
 
 std::vector<std::string> CareAlertKinds() {
-    return {std::string(kAlertCommitmentOverdue),  std::string(kAlertReferralUnanswered),
+    return {std::string(kAlertCommitmentOverdue),    std::string(kAlertReferralUnanswered),
             std::string(kAlertReferralNotCompleted), std::string(kAlertSafetyPlanReview),
             std::string(kAlertHearingNotNotified),   std::string(kAlertAssessmentOverdue)};
 }
@@ -100,8 +100,8 @@ Result<std::vector<store::AlertRow>> CareConditions(store::Transaction& tx, cons
         } else if (r.status != NameOf(ReferralStatus::kSent) && r.complete_by && *r.complete_by < today_text) {
             ONESTORY_ASSIGN_OR_RETURN(const Date due, StoredDate(*r.complete_by));
             Raise(out,
-                  {kAlertReferralNotCompleted, r.agency_id, r.case_id, r.survivor_id, r.id, r.created_by,
-                   EndOfDay(due), r.id + ":" + *r.complete_by},
+                  {kAlertReferralNotCompleted, r.agency_id, r.case_id, r.survivor_id, r.id, r.created_by, EndOfDay(due),
+                   r.id + ":" + *r.complete_by},
                   now);
         }
     }
@@ -112,13 +112,14 @@ Result<std::vector<store::AlertRow>> CareConditions(store::Transaction& tx, cons
         if (!kase) continue;
         ONESTORY_ASSIGN_OR_RETURN(const Date due, StoredDate(p.review_by));
         Raise(out,
-              {kAlertSafetyPlanReview, p.agency_id, p.case_id, p.survivor_id, p.case_id, kase->opened_by,
-               EndOfDay(due), p.case_id + ":" + p.review_by},
+              {kAlertSafetyPlanReview, p.agency_id, p.case_id, p.survivor_id, p.case_id, kase->opened_by, EndOfDay(due),
+               p.case_id + ":" + p.review_by},
               now);
     }
 
     const auto window = std::chrono::duration_cast<std::chrono::microseconds>(kHearingNoticeWindow);
-    ONESTORY_ASSIGN_OR_RETURN(auto hearings, store::ListUnnotifiedHearings(tx, viewer.agency_id, ToMicros(now + window)));
+    ONESTORY_ASSIGN_OR_RETURN(auto hearings,
+                              store::ListUnnotifiedHearings(tx, viewer.agency_id, ToMicros(now + window)));
     for (const auto& h : hearings) {
         ONESTORY_ASSIGN_OR_RETURN(auto kase, CaseOf(tx, h.case_id));
         if (!kase) continue;
@@ -132,8 +133,8 @@ Result<std::vector<store::AlertRow>> CareConditions(store::Transaction& tx, cons
     for (const auto& s : schedules) {
         std::optional<Date> first;
         if (s.first_on) first = ParseDate(*s.first_on);
-        const AssessmentDue next = NextAssessmentDue(DateOf(FromMicros(s.case_created_at)), first,
-                                                     static_cast<int>(s.count));
+        const AssessmentDue next =
+            NextAssessmentDue(DateOf(FromMicros(s.case_created_at)), first, static_cast<int>(s.count));
         if (!(next.due < today)) continue;
         Raise(out,
               {kAlertAssessmentOverdue, viewer.agency_id, s.case_id, s.survivor_id, s.case_id, s.opened_by,

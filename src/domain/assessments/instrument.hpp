@@ -16,7 +16,7 @@
 namespace onestory::domain {
 
 inline constexpr std::array<std::string_view, 6> kAssessmentDomains{
-    "safety",        "legal_protection", "mental_wellbeing", "economic_empowerment_education",
+    "safety",         "legal_protection",  "mental_wellbeing", "economic_empowerment_education",
     "social_support", "physical_wellbeing"};
 
 inline constexpr int kMinScore = 1;  // most vulnerable

@@ -36,7 +36,8 @@ Result<Commitment> CommitmentFrom(const store::CommitmentRow& r, const std::stri
     ONESTORY_ASSIGN_OR_RETURN(c.due, StoredDate(r.due));
     c.status = ParseEnum<CommitmentStatus>(r.status).value_or(CommitmentStatus::kOpen);
     ONESTORY_ASSIGN_OR_RETURN(c.note, sealer.UnsealOptional("commitment.note", r.note, r.id));
-    ONESTORY_ASSIGN_OR_RETURN(c.survivor_told, sealer.UnsealOptional("commitment.survivor_told", r.survivor_told, r.id));
+    ONESTORY_ASSIGN_OR_RETURN(c.survivor_told,
+                              sealer.UnsealOptional("commitment.survivor_told", r.survivor_told, r.id));
     if (r.resolved_at) c.resolved_at = FromMicros(*r.resolved_at);
     if (c.status == CommitmentStatus::kKept) c.kept_on_time = KeptOnTime(r);
     c.overdue = c.status == CommitmentStatus::kOpen && c.due < today;
@@ -241,7 +242,8 @@ Result<Commitment> CommitmentService::Update(const Actor& actor, std::string_vie
         if (patch.owner_id) {
             ONESTORY_ASSIGN_OR_RETURN(auto owner, ActiveStaff(tx, *patch.owner_id, "owner_id"));
             if (row.to_survivor && owner.agency_id != row.agency_id) {
-                return Status::Invalid("owner_id", "a promise to the survivor is owned by someone of the case's agency");
+                return Status::Invalid("owner_id",
+                                       "a promise to the survivor is owned by someone of the case's agency");
             }
             row.owner_id = owner.id;
             changed.emplace_back("owner_id");
@@ -262,9 +264,8 @@ Result<Commitment> CommitmentService::Update(const Actor& actor, std::string_vie
             const auto before = ParseEnum<CommitmentStatus>(row.status).value_or(CommitmentStatus::kOpen);
             if (*patch.status != before) {
                 if (row.to_survivor && NeedsTelling(*patch.status) && !(patch.survivor_told && *patch.survivor_told)) {
-                    return Status::Invalid("survivor_told",
-                                           "say how the survivor was told that this promise was " +
-                                               std::string(NameOf(*patch.status)));
+                    return Status::Invalid("survivor_told", "say how the survivor was told that this promise was " +
+                                                                std::string(NameOf(*patch.status)));
                 }
                 row.status = std::string(NameOf(*patch.status));
                 if (IsResolution(*patch.status)) {

@@ -19,8 +19,8 @@ Result<Incident> IncidentFrom(const store::IncidentRow& r, const SurvivorSealer&
     i.case_id = r.case_id;
     i.survivor_id = r.survivor_id;
     ONESTORY_ASSIGN_OR_RETURN(i.occurred_on, StoredDate(r.occurred_on));
-    i.answers = {r.penetration,         r.unwanted_sexual_contact, r.physical_assault,
-                 r.forced_marriage,     r.denial_of_resources,     r.psychological_abuse};
+    i.answers = {r.penetration,     r.unwanted_sexual_contact, r.physical_assault,
+                 r.forced_marriage, r.denial_of_resources,     r.psychological_abuse};
     i.gbv_type = ParseEnum<GbvType>(r.gbv_type).value_or(GbvType::kNonGbv);
     ONESTORY_ASSIGN_OR_RETURN(i.description, sealer.UnsealOptional("incident.description", r.description, r.id));
     i.created_by = r.created_by;

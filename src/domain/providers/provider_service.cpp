@@ -35,7 +35,8 @@ Status Validate(const NewProvider& p) {
             return Status::Invalid("languages[" + std::to_string(i) + "]", "must be an ISO 639-1 code such as sw");
         }
     }
-    for (const auto& [field, age] : {std::pair{"ages_served.min", p.age_min}, std::pair{"ages_served.max", p.age_max}}) {
+    for (const auto& [field, age] :
+         {std::pair{"ages_served.min", p.age_min}, std::pair{"ages_served.max", p.age_max}}) {
         if (age && (*age < 0 || *age > kMaxAge)) {
             return Status::Invalid(field, "must be an age from 0 to " + std::to_string(kMaxAge));
         }
@@ -120,8 +121,7 @@ Result<Provider> ProviderService::Get(const Actor& actor, std::string_view id) {
 Result<store::Page<Provider>> ProviderService::List(const Actor& actor, const ProviderSearch& search,
                                                     const store::PageRequest& page) {
     if (policy::ScopeFor(actor, Action::kListProviders) == policy::ListScope::kNone) {
-        return Refuse(ctx_, actor, policy::DecideRoute(actor, Action::kListProviders), "provider.list", "provider",
-                      "");
+        return Refuse(ctx_, actor, policy::DecideRoute(actor, Action::kListProviders), "provider.list", "provider", "");
     }
     store::ProviderFilter filter;
     if (search.service_type) filter.service_type = std::string(NameOf(*search.service_type));

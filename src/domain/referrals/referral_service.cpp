@@ -158,9 +158,8 @@ Result<Referral> ReferralService::Create(const Actor& actor, std::string_view ca
         ONESTORY_ASSIGN_OR_RETURN(records, LoadCaseRecords(tx, actor, case_id, now));
         ONESTORY_ASSIGN_OR_RETURN(provider, store::GetProvider(tx, referral.provider_id));
         if (provider && provider->agency_id && *provider->agency_id != records->kase().agency_id) {
-            ONESTORY_ASSIGN_OR_RETURN(
-                records->access.context.consents,
-                LoadConsentFacts(tx, records->kase().survivor_id, *provider->agency_id, now));
+            ONESTORY_ASSIGN_OR_RETURN(records->access.context.consents,
+                                      LoadConsentFacts(tx, records->kase().survivor_id, *provider->agency_id, now));
         }
         return Status::Ok();
     }));
@@ -200,15 +199,16 @@ Result<Referral> ReferralService::Create(const Actor& actor, std::string_view ca
     row.created_by = actor.id;
     row.created_at = row.updated_at = ToMicros(now);
     store::ReferralTransitionRow first{crypto::NewIdString("rt"),
-                                      row.id,
-                                      row.case_id,
-                                      row.survivor_id,
-                                      std::nullopt,
-                                      row.status,
-                                      std::nullopt,
-                                      actor.id,
-                                      actor.agency_id,
-                                      row.created_at};
+                                       row.id,
+                                       1,
+                                       row.case_id,
+                                       row.survivor_id,
+                                       std::nullopt,
+                                       row.status,
+                                       std::nullopt,
+                                       actor.id,
+                                       actor.agency_id,
+                                       row.created_at};
     audit::AuditEvent event = CaseRecordEvent(actor, "referral.create", "referral", row.id, kase);
     event.fields = {"reason"};
     event.reason = decision.reason;
@@ -237,8 +237,8 @@ Result<Referral> ReferralService::Get(const Actor& actor, std::string_view id) {
     }));
     const auto& row = facts->row;
     const auto& kase = records->kase();
-    const auto decision =
-        policy::Decide(actor, Action::kReadReferral, ResourceOf(records->access.resource, row), records->access.context);
+    const auto decision = policy::Decide(actor, Action::kReadReferral, ResourceOf(records->access.resource, row),
+                                         records->access.context);
     if (!decision.allowed) return Refused(ctx_, actor, decision, "referral.read", row.id, kase);
     ONESTORY_ASSIGN_OR_RETURN(SurvivorSealer sealer, SealerOf(ctx_, records->survivor));
     ONESTORY_ASSIGN_OR_RETURN(Referral out, ReferralFrom(*facts, records->survivor.code_name, sealer));
@@ -277,8 +277,8 @@ Result<store::Page<Referral>> ReferralService::ListOfCase(const Actor& actor, st
         return Status::Ok();
     }));
     const auto& kase = records->kase();
-    const auto decision = policy::Decide(actor, Action::kListReferrals, records->access.resource,
-                                         records->access.context);
+    const auto decision =
+        policy::Decide(actor, Action::kListReferrals, records->access.resource, records->access.context);
     if (!decision.allowed) {
         return Refuse(ctx_, actor, decision, "referral.list", "case", kase.id, kase.survivor_id, kase.id);
     }
@@ -379,9 +379,9 @@ Result<Referral> ReferralService::Transition(const Actor& actor, std::string_vie
             return Status::Forbidden(decision.reason, decision.message);
         }
         if (!IsLegalTransition(from, move.to)) {
-            Status illegal = Status::Conflict("illegal_transition", "a referral that is " +
-                                                                        std::string(NameOf(from)) + " cannot become " +
-                                                                        std::string(NameOf(move.to)));
+            Status illegal =
+                Status::Conflict("illegal_transition", "a referral that is " + std::string(NameOf(from)) +
+                                                           " cannot become " + std::string(NameOf(move.to)));
             illegal.WithDetail("allowed", NextStates(from));
             return illegal;
         }
@@ -419,6 +419,7 @@ Result<Referral> ReferralService::Transition(const Actor& actor, std::string_vie
         store::ReferralTransitionRow t;
         t.id = crypto::NewIdString("rt");
         t.referral_id = row.id;
+        t.seq = row.version;
         t.case_id = row.case_id;
         t.survivor_id = row.survivor_id;
         t.from_status = std::string(NameOf(from));
@@ -430,8 +431,8 @@ Result<Referral> ReferralService::Transition(const Actor& actor, std::string_vie
         ONESTORY_RETURN_IF_ERROR(store::InsertReferralTransition(tx, t));
 
         const bool sending = move.to == ReferralStatus::kSent;
-        audit::AuditEvent event = CaseRecordEvent(actor, sending ? "referral.send" : "referral.transition",
-                                                  "referral", row.id, records.kase());
+        audit::AuditEvent event = CaseRecordEvent(actor, sending ? "referral.send" : "referral.transition", "referral",
+                                                  row.id, records.kase());
         if (move.note) event.fields.emplace_back("note");
         if (move.decline_reason) event.fields.emplace_back("decline_reason");
         event.reason = decision.reason;

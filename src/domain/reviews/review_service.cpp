@@ -27,8 +27,8 @@ Result<CaseReview> ReviewFrom(const store::ReviewRow& r, const std::vector<store
     out.agencies = SplitList(r.agencies);
     for (const auto& d : decisions) {
         ReviewDecision x;
-        ONESTORY_ASSIGN_OR_RETURN(x.text,
-                                  sealer.Unseal("review_decision.text", d.text, r.id + "#" + std::to_string(d.position)));
+        ONESTORY_ASSIGN_OR_RETURN(
+            x.text, sealer.Unseal("review_decision.text", d.text, r.id + "#" + std::to_string(d.position)));
         x.owner_id = d.owner_id;
         if (d.due) x.due = ParseDate(*d.due);
         x.commitment_id = d.commitment_id;
@@ -92,9 +92,15 @@ Result<CaseReview> ReviewService::Create(const Actor& actor, std::string_view ca
         }
         ONESTORY_ASSIGN_OR_RETURN(SurvivorSealer sealer, SealerOf(ctx_, records.survivor));
         const auto& kase = records.kase();
-        store::ReviewRow row{crypto::NewIdString("rv"), kase.id,  kase.survivor_id, kase.agency_id,
-                             ToMicros(review.held_at),  JoinList(review.attendees), JoinList(review.agencies),
-                             actor.id,                  ToMicros(now)};
+        store::ReviewRow row{crypto::NewIdString("rv"),
+                             kase.id,
+                             kase.survivor_id,
+                             kase.agency_id,
+                             ToMicros(review.held_at),
+                             JoinList(review.attendees),
+                             JoinList(review.agencies),
+                             actor.id,
+                             ToMicros(now)};
         ONESTORY_RETURN_IF_ERROR(store::InsertReview(tx, row));
         std::vector<store::ReviewDecisionRow> decisions;
         int commitments = 0;
@@ -149,7 +155,8 @@ Result<store::Page<CaseReview>> ReviewService::List(const Actor& actor, std::str
         return Status::Ok();
     }));
     const auto& kase = records->kase();
-    const auto decision = policy::Decide(actor, Action::kListReviews, records->access.resource, records->access.context);
+    const auto decision =
+        policy::Decide(actor, Action::kListReviews, records->access.resource, records->access.context);
     if (!decision.allowed) {
         return Refuse(ctx_, actor, decision, "review.list", "case", kase.id, kase.survivor_id, kase.id);
     }

@@ -37,8 +37,7 @@ Result<SafetyPlan> PlanFrom(const store::SafetyPlanRow& r, const SurvivorSealer&
 Status Validate(const SafetyPlanInput& plan, Date today) {
     if (plan.items.size() > kMaxItems) return Status::Invalid("items", "a plan holds at most 50 items");
     for (std::size_t i = 0; i < plan.items.size(); ++i) {
-        ONESTORY_RETURN_IF_ERROR(
-            CheckText("items[" + std::to_string(i) + "].text", plan.items[i].text, kMaxItemBytes));
+        ONESTORY_RETURN_IF_ERROR(CheckText("items[" + std::to_string(i) + "].text", plan.items[i].text, kMaxItemBytes));
     }
     if (plan.review_by < today) return Status::Invalid("review_by", "must not be in the past");
     return Status::Ok();
@@ -136,9 +135,8 @@ Result<SafetyPlan> SafetyPlanService::Put(const Actor& actor, std::string_view c
         row.review_by = FormatDate(plan.review_by);
         row.updated_by = actor.id;
         row.updated_at = ToMicros(now);
-        audit::AuditEvent event =
-            CaseRecordEvent(actor, existing ? "safety_plan.update" : "safety_plan.create", "safety_plan", kase.id,
-                            kase);
+        audit::AuditEvent event = CaseRecordEvent(actor, existing ? "safety_plan.update" : "safety_plan.create",
+                                                  "safety_plan", kase.id, kase);
         event.fields = {"safety_plan"};
         event.reason = decision.reason;
         if (existing) {

@@ -214,9 +214,8 @@ Result<store::Page<TimelineEntry>> TimelineService::Get(const Actor& actor, std:
         s.add(*history, all);
         shown.emplace_back(s.name);
     }
-    std::sort(all.begin(), all.end(), [](const TimelineEntry& a, const TimelineEntry& b) {
-        return a.at != b.at ? a.at > b.at : a.id > b.id;
-    });
+    std::sort(all.begin(), all.end(),
+              [](const TimelineEntry& a, const TimelineEntry& b) { return a.at != b.at ? a.at > b.at : a.id > b.id; });
     if (page.after) {
         const Instant at = FromMicros(page.after->created_at);
         const std::string& id = page.after->id;

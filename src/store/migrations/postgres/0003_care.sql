@@ -55,10 +55,12 @@ CREATE INDEX referrals_case ON referrals (case_id, created_at);
 CREATE INDEX referrals_recipient ON referrals (recipient_agency_id, created_at);
 CREATE INDEX referrals_agency_status ON referrals (agency_id, status);
 
--- Every move of a referral from one state to the next, and who made it.
+-- Every move of a referral from one state to the next, and who made it;
+-- seq is the referral's version the move produced (1: the proposal).
 CREATE TABLE referral_transitions (
     id           TEXT COLLATE "C" PRIMARY KEY,
     referral_id  TEXT COLLATE "C" NOT NULL REFERENCES referrals (id),
+    seq          BIGINT NOT NULL,
     case_id      TEXT COLLATE "C" NOT NULL REFERENCES cases (id),
     survivor_id  TEXT COLLATE "C" NOT NULL REFERENCES survivors (id),
     from_status  TEXT COLLATE "C",
@@ -68,7 +70,7 @@ CREATE TABLE referral_transitions (
     by_agency    TEXT COLLATE "C" NOT NULL REFERENCES agencies (id),
     at           BIGINT NOT NULL
 );
-CREATE INDEX referral_transitions_referral ON referral_transitions (referral_id, at);
+CREATE UNIQUE INDEX referral_transitions_referral ON referral_transitions (referral_id, seq);
 CREATE INDEX referral_transitions_case ON referral_transitions (case_id, at);
 
 -- A multidisciplinary case review and what it decided.
