@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -13,12 +15,37 @@
 
 namespace onestory::testing {
 
-// Moves the server's manual clock forward (days), returning the new time.
-inline std::string AdvanceDays(ApiClient& client, int days) {
-    const auto r = client.Post("/api/v1/test/clock", boost::json::object{{"advance_seconds", days * 86400}});
-    EXPECT_EQ(r.status, 200) << r.raw.body;
-    return r.Str("now");
-}
+// Logged-in clients by user name (World's passwords) that survive jumps of
+// the test clock: a jump of days outlasts every session, so AdvanceDays
+// moves the clock and lets each client log in again on its next use.
+class Sessions {
+  public:
+    explicit Sessions(const ServerProcess& server) : server_(server) {}
+
+    ApiClient& As(const std::string& username) {
+        auto& slot = clients_[username];
+        if (!slot) {
+            slot = std::make_unique<ApiClient>(server_);
+            const bool admin = username == "admin";
+            const auto r = slot->Login(username, admin ? "admin-password-123" : World::kPassword);
+            EXPECT_EQ(r.status, 200) << username << ": " << r.raw.body;
+        }
+        return *slot;
+    }
+
+    // Moves the server's manual clock forward, returning the new time.
+    std::string AdvanceDays(int days) {
+        clients_.clear();
+        const auto r = As("admin").Post("/api/v1/test/clock", boost::json::object{{"advance_seconds", days * 86400}});
+        EXPECT_EQ(r.status, 200) << r.raw.body;
+        clients_.clear();
+        return r.Str("now");
+    }
+
+  private:
+    const ServerProcess& server_;
+    std::map<std::string, std::unique_ptr<ApiClient>> clients_;
+};
 
 // Registers a provider as the administrator; `agency` is a World key or "" for a service outside onestory.
 inline std::string MakeProvider(World& world, const std::string& name, const std::string& agency,

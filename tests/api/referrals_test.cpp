@@ -20,7 +20,8 @@ class ReferralsTest : public ::testing::Test {
         server_ = std::make_unique<ServerProcess>();
         world_ = std::make_unique<World>(*server_);
         std::tie(survivor_, case_) = world_->SurvivorWithCase("caseworker", "Quiet Wren", "Test Referral Person");
-        clinic_ = MakeProvider(*world_, "Test Clinic Outpatients", "health", {"medical", "mental_health"}, {"sw", "en"});
+        clinic_ =
+            MakeProvider(*world_, "Test Clinic Outpatients", "health", {"medical", "mental_health"}, {"sw", "en"});
         outside_ = MakeProvider(*world_, "Test Night Shelter", "", {"shelter"}, {"en"}, 18, 60);
     }
     ApiResult Refer(const std::string& provider, const std::string& service, std::vector<std::string> categories,
@@ -43,8 +44,8 @@ class ReferralsTest : public ::testing::Test {
 };
 
 TEST_F(ReferralsTest, TheDirectoryIsSearchedByServiceLanguageAndAge) {
-    const auto youth = MakeProvider(*world_, "Test Youth Learning Centre", "", {"education", "livelihood"}, {"fr"}, 12,
-                                    17);
+    const auto youth =
+        MakeProvider(*world_, "Test Youth Learning Centre", "", {"education", "livelihood"}, {"fr"}, 12, 17);
     auto& cw = world_->As("caseworker");
     auto names = [&](const std::string& query) {
         const auto r = cw.Get("/api/v1/providers" + query);
@@ -223,14 +224,14 @@ TEST_F(ReferralsTest, TheReceivingAgencySeesOnlyWhatTheStandingConsentShares) {
 TEST_F(ReferralsTest, TheIncidentClassificationNeverGatesAReferral) {
     auto& cw = world_->As("caseworker");
     for (const bool penetration : {true, false}) {
-        const auto incident = cw.Post("/api/v1/cases/" + case_ + "/incidents",
-                                      json::object{{"occurred_on", "2026-10-01"},
-                                                   {"penetration", penetration},
-                                                   {"unwanted_sexual_contact", false},
-                                                   {"physical_assault", false},
-                                                   {"forced_marriage", false},
-                                                   {"denial_of_resources", false},
-                                                   {"psychological_abuse", false}});
+        const auto incident =
+            cw.Post("/api/v1/cases/" + case_ + "/incidents", json::object{{"occurred_on", "2026-10-01"},
+                                                                          {"penetration", penetration},
+                                                                          {"unwanted_sexual_contact", false},
+                                                                          {"physical_assault", false},
+                                                                          {"forced_marriage", false},
+                                                                          {"denial_of_resources", false},
+                                                                          {"psychological_abuse", false}});
         ASSERT_EQ(incident.status, 201) << incident.raw.body;
         EXPECT_EQ(incident.Str("gbv_type"), penetration ? "rape" : "non_gbv");
         const auto referral = Refer(outside_, "shelter", {});
