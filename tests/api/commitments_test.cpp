@@ -64,11 +64,12 @@ TEST_F(CommitmentsTest, APromiseChangedOrMissedSaysHowTheSurvivorWasTold) {
     EXPECT_FALSE(changed.Str("resolved_at").empty());
 
     // Only the owning case team records promises; owners must work for the case's agency.
-    EXPECT_EQ(world_->As("caseworker2")
-                  .Post("/api/v1/cases/" + case_ + "/commitments",
-                        json::object{{"what", "x"}, {"owner_id", world_->StaffId("caseworker2")}, {"due", "2026-12-01"}})
-                  .status,
-              403);
+    EXPECT_EQ(
+        world_->As("caseworker2")
+            .Post("/api/v1/cases/" + case_ + "/commitments",
+                  json::object{{"what", "x"}, {"owner_id", world_->StaffId("caseworker2")}, {"due", "2026-12-01"}})
+            .status,
+        403);
     EXPECT_EQ(Promise("Ask the police for an update.", "2026-12-01", "investigator").ErrorField(), "owner_id");
     EXPECT_EQ(Promise("Something", "2026-11-01").ErrorField(), "due");
     const auto list = cw.Get("/api/v1/cases/" + case_ + "/commitments");
@@ -152,8 +153,8 @@ TEST_F(CommitmentsTest, ReviewDecisionsWithAnOwnerAndDateBecomeTeamCommitments) 
     auto& cw = world_->As("caseworker");
     const json::object review{
         {"held_at", "2026-11-25T14:00:00Z"},
-        {"attendees", json::array{world_->StaffId("caseworker"), world_->StaffId("investigator"),
-                                  world_->StaffId("clinician")}},
+        {"attendees",
+         json::array{world_->StaffId("caseworker"), world_->StaffId("investigator"), world_->StaffId("clinician")}},
         {"agencies", json::array{world_->AgencyId("ngo"), world_->AgencyId("police"), world_->AgencyId("health")}},
         {"decisions", json::array{json::object{{"text", "Ask the court about a video link."},
                                                {"owner_id", world_->StaffId("investigator")},
@@ -188,11 +189,11 @@ TEST_F(CommitmentsTest, ReviewDecisionsWithAnOwnerAndDateBecomeTeamCommitments) 
     EXPECT_EQ(done.status, 200) << done.raw.body;
     EXPECT_EQ(police.Get("/api/v1/cases/" + case_ + "/commitments").status, 403);
     // And a missed team commitment needs no account to the survivor.
-    const std::string other = "/api/v1/commitments/" +
-                              std::string(list.obj().at("items").at(0).at("owner_id").as_string() ==
-                                                  world_->StaffId("caseworker")
-                                              ? list.obj().at("items").at(0).at("id").as_string()
-                                              : list.obj().at("items").at(1).at("id").as_string());
+    const std::string other =
+        "/api/v1/commitments/" +
+        std::string(list.obj().at("items").at(0).at("owner_id").as_string() == world_->StaffId("caseworker")
+                        ? list.obj().at("items").at(0).at("id").as_string()
+                        : list.obj().at("items").at(1).at("id").as_string());
     EXPECT_EQ(cw.Patch(other, json::object{{"status", "missed"}}, 1).status, 200);
 
     // A decision with an owner needs a date too, and attendees must exist.
