@@ -112,7 +112,8 @@ TEST_F(CareRecordsTest, AProsecutorWithALiveProsecutionConsentCoveringLegalKeeps
               (std::vector<std::string>{"Trafficking in persons", "Forced labour"}));
     const std::string one = "/api/v1/hearings/" + created.Str("id");
     const auto granted = prosecutor.Patch(
-        one, json::object{{"accommodations_granted", json::array{"screen", "support_person"}}, {"notes", "Judge agreed."}},
+        one,
+        json::object{{"accommodations_granted", json::array{"screen", "support_person"}}, {"notes", "Judge agreed."}},
         1);
     ASSERT_EQ(granted.status, 200) << granted.raw.body;
     EXPECT_EQ(StringsOf(granted.obj().at("accommodations_granted")),
@@ -149,7 +150,7 @@ TEST_F(CareRecordsTest, AProsecutorWithALiveProsecutionConsentCoveringLegalKeeps
 TEST_F(CareRecordsTest, AHearingWithinFourteenDaysTheSurvivorWasNotToldOfIsAnAlert) {
     auto& cw = As("caseworker");
     const std::string list = "/api/v1/cases/" + case_ + "/hearings";
-    const auto soon = cw.Post(list, Hearing("2026-12-06T09:00:00Z"));  // in ten days
+    const auto soon = cw.Post(list, Hearing("2026-12-06T09:00:00Z"));   // in ten days
     const auto later = cw.Post(list, Hearing("2026-12-16T09:00:00Z"));  // in twenty
     ASSERT_EQ(soon.status, 201) << soon.raw.body;
     EXPECT_TRUE(soon.obj().at("notice_due").as_bool());
@@ -162,10 +163,10 @@ TEST_F(CareRecordsTest, AHearingWithinFourteenDaysTheSurvivorWasNotToldOfIsAnAle
     EXPECT_EQ(AlertsOfKind(As("supervisor").Get("/api/v1/alerts"), "hearing_not_notified").size(), 1u);
 
     // The survivor is told: that alert is resolved.
-    const auto told = cw.Patch("/api/v1/hearings/" + soon.Str("id"),
-                               json::object{{"survivor_notified_at", "2026-11-26T08:30:00Z"},
-                                            {"notified_by", world_->StaffId("caseworker")}},
-                               1);
+    const auto told = cw.Patch(
+        "/api/v1/hearings/" + soon.Str("id"),
+        json::object{{"survivor_notified_at", "2026-11-26T08:30:00Z"}, {"notified_by", world_->StaffId("caseworker")}},
+        1);
     ASSERT_EQ(told.status, 200) << told.raw.body;
     EXPECT_FALSE(told.obj().at("notice_due").as_bool());
     EXPECT_TRUE(AlertsOfKind(cw.Get("/api/v1/alerts"), "hearing_not_notified").empty());
@@ -178,8 +179,8 @@ TEST_F(CareRecordsTest, AHearingWithinFourteenDaysTheSurvivorWasNotToldOfIsAnAle
 }
 
 TEST_F(CareRecordsTest, IncidentsAreClassifiedInGbvimsOrder) {
-    const std::vector<std::string> questions{"penetration",         "unwanted_sexual_contact", "physical_assault",
-                                             "forced_marriage",     "denial_of_resources",     "psychological_abuse"};
+    const std::vector<std::string> questions{"penetration",     "unwanted_sexual_contact", "physical_assault",
+                                             "forced_marriage", "denial_of_resources",     "psychological_abuse"};
     struct Row {
         std::vector<bool> answers;
         const char* type;
