@@ -64,9 +64,9 @@ TEST_F(AssessmentsTest, TheDefaultInstrumentNamesTwoToFourSubDomainsInEachOfTheS
         EXPECT_LE(subs, 4u);
         for (const auto& s : d.at("sub_domains").as_array()) EXPECT_FALSE(s.at("label").as_string().empty());
     }
-    EXPECT_EQ(domains, (std::vector<std::string>{"safety", "legal_protection", "mental_wellbeing",
-                                                 "economic_empowerment_education", "social_support",
-                                                 "physical_wellbeing"}));
+    EXPECT_EQ(domains,
+              (std::vector<std::string>{"safety", "legal_protection", "mental_wellbeing",
+                                        "economic_empowerment_education", "social_support", "physical_wellbeing"}));
     EXPECT_EQ(doc.at("score_range").at("min").as_int64(), 1);
     EXPECT_EQ(doc.at("score_range").at("max").as_int64(), 4);
     EXPECT_EQ(doc.at("restoration_rule").at("min_domain_score").as_double(), 3.0);
@@ -90,8 +90,7 @@ TEST_F(AssessmentsTest, DomainScoresAreTheMeansOfTheirSubDomainsAndRestorationNe
     EXPECT_EQ(first.Str("kind"), "intake");
     EXPECT_EQ(first.obj().at("scores").at("safety").at("safe_housing").as_int64(), 4);
 
-    const auto second =
-        Assess("2026-11-26", ScoresFor(instrument_.json, 3, {{"safety.freedom_from_threats", 4}}));
+    const auto second = Assess("2026-11-26", ScoresFor(instrument_.json, 3, {{"safety.freedom_from_threats", 4}}));
     ASSERT_EQ(second.status, 201);
     EXPECT_TRUE(second.obj().at("restored").as_bool());  // every domain at 3 or more
     EXPECT_EQ(second.Str("kind"), "six_months");
@@ -156,10 +155,9 @@ TEST_F(AssessmentsTest, TheScheduleRunsFromIntakeAndAnOverdueAssessmentIsAnAlert
     EXPECT_EQ(kase.obj().at("next_assessment").at("kind").as_string(), "six_months");
     EXPECT_EQ(kase.obj().at("next_assessment").at("due").as_string(), "2027-06-27");
     // A closed case is due nothing.
-    ASSERT_EQ(As("caseworker")
-                  .Patch("/api/v1/cases/" + case_, json::object{{"status", "closed"}}, kase.Version())
-                  .status,
-              200);
+    ASSERT_EQ(
+        As("caseworker").Patch("/api/v1/cases/" + case_, json::object{{"status", "closed"}}, kase.Version()).status,
+        200);
     EXPECT_TRUE(As("caseworker").Get("/api/v1/cases/" + case_).obj().at("next_assessment").is_null());
 }
 
@@ -184,15 +182,17 @@ TEST_F(AssessmentsTest, TheRestorationRuleAndTheInstrumentComeFromTheDataDirecto
     json::array domains;
     for (const char* key : {"safety", "legal_protection", "mental_wellbeing", "economic_empowerment_education",
                             "social_support", "physical_wellbeing"}) {
-        domains.push_back(json::object{
-            {"key", key},
-            {"label", std::string("Our ") + key},
-            {"sub_domains", json::array{json::object{{"key", "overall"}, {"label", "Overall, as the survivor sees it"}},
-                                        json::object{{"key", "worker_view"}, {"label", "As the caseworker sees it"}}}}});
+        domains.push_back(
+            json::object{{"key", key},
+                         {"label", std::string("Our ") + key},
+                         {"sub_domains",
+                          json::array{json::object{{"key", "overall"}, {"label", "Overall, as the survivor sees it"}},
+                                      json::object{{"key", "worker_view"}, {"label", "As the caseworker sees it"}}}}});
     }
     {
         std::ofstream out(server_->data_dir() / "assessment_instrument.json");
-        out << json::serialize(json::object{{"name", "Test programme instrument"}, {"version", "2"}, {"domains", domains}});
+        out << json::serialize(
+            json::object{{"name", "Test programme instrument"}, {"version", "2"}, {"domains", domains}});
     }
     server_->Restart();
     sessions_ = std::make_unique<Sessions>(*server_);
@@ -217,7 +217,8 @@ TEST_F(AssessmentsTest, TheRestorationRuleAndTheInstrumentComeFromTheDataDirecto
     domains[2].as_object()["sub_domains"].as_array()[1].as_object()["key"] = "Worker View";
     {
         std::ofstream out(server_->data_dir() / "assessment_instrument.json");
-        out << json::serialize(json::object{{"name", "Test programme instrument"}, {"version", "3"}, {"domains", domains}});
+        out << json::serialize(
+            json::object{{"name", "Test programme instrument"}, {"version", "3"}, {"domains", domains}});
     }
     const auto refused = RunOnestory({"serve", "--data", server_->data_dir().string(), "--listen", "127.0.0.1:0"});
     EXPECT_NE(refused.exit_code, 0);
