@@ -53,22 +53,24 @@ class CareStoryTest : public ::testing::Test {
                                                             {"reason", "A bed near the school."},
                                                             {"follow_up_by", "2026-12-01"}});
         Post("/api/v1/referrals/" + declined.Str("id") + "/transition", {{"to", "sent"}});
-        Post("/api/v1/referrals/" + declined.Str("id") + "/transition", {{"to", "declined"}, {"decline_reason", texts[2]}});
-        const auto promise = Post(CasePath("/commitments"), {{"what", texts[3]},
-                                                             {"owner_id", world_->StaffId("caseworker")},
-                                                             {"due", "2026-12-02"}});
+        Post("/api/v1/referrals/" + declined.Str("id") + "/transition",
+             {{"to", "declined"}, {"decline_reason", texts[2]}});
+        const auto promise =
+            Post(CasePath("/commitments"),
+                 {{"what", texts[3]}, {"owner_id", world_->StaffId("caseworker")}, {"due", "2026-12-02"}});
         EXPECT_EQ(cw.Patch("/api/v1/commitments/" + promise.Str("id"),
                            json::object{{"status", "missed"}, {"note", texts[4]}, {"survivor_told", texts[5]}}, 1)
                       .status,
                   200);
-        EXPECT_EQ(cw.Put(CasePath("/safety-plan"),
-                         json::object{{"risk_level", "high"},
-                                      {"items", json::array{json::object{{"kind", "safe_place"}, {"text", texts[6]}},
-                                                            json::object{{"kind", "trusted_person"}, {"text", texts[7]}}}},
-                                      {"review_by", "2027-01-01"}},
-                         std::nullopt)
-                      .status,
-                  201);
+        EXPECT_EQ(
+            cw.Put(CasePath("/safety-plan"),
+                   json::object{{"risk_level", "high"},
+                                {"items", json::array{json::object{{"kind", "safe_place"}, {"text", texts[6]}},
+                                                      json::object{{"kind", "trusted_person"}, {"text", texts[7]}}}},
+                                {"review_by", "2027-01-01"}},
+                   std::nullopt)
+                .status,
+            201);
         Post(CasePath("/hearings"), {{"court", "Test Story Court"},
                                      {"scheduled_at", "2027-01-20T09:00:00Z"},
                                      {"kind", "testimony"},
@@ -153,18 +155,12 @@ TEST_F(CareStoryTest, TheTimelineMergesEveryRecordNewestFirstAndShowsOnlyWhatThe
 
 TEST_F(CareStoryTest, NoCareRecordIsStoredLoggedOrAuditedInPlaintext) {
     const std::vector<std::string> texts{
-        "Referral canary: she fears the market road",
-        "Transition canary: phoned the nurse Wanjiru",
-        "Decline canary: no beds for her son Baraka",
-        "Promise canary: fetch her certificate from Kisumu",
-        "Note canary: the office at Kondele was shut",
-        "Told canary: explained at the riverside cafe",
-        "Location canary: the blue house behind the mosque",
-        "Trusted canary: her aunt Nyokabi in Gikomba",
-        "Hearing canary: the accused's brother may attend",
-        "Decision canary: ask the chief in Ugunja to help",
-        "Incident canary: the foreman at the quarry",
-        "Assessment canary: nightmares since the journey",
+        "Referral canary: she fears the market road",        "Transition canary: phoned the nurse Wanjiru",
+        "Decline canary: no beds for her son Baraka",        "Promise canary: fetch her certificate from Kisumu",
+        "Note canary: the office at Kondele was shut",       "Told canary: explained at the riverside cafe",
+        "Location canary: the blue house behind the mosque", "Trusted canary: her aunt Nyokabi in Gikomba",
+        "Hearing canary: the accused's brother may attend",  "Decision canary: ask the chief in Ugunja to help",
+        "Incident canary: the foreman at the quarry",        "Assessment canary: nightmares since the journey",
     };
     RecordEverything(texts);
     auto& cw = world_->As("caseworker");
