@@ -36,8 +36,8 @@ class CareConformanceTest : public ::testing::TestWithParam<BackendForTest> {
                         ONESTORY_RETURN_IF_ERROR(InsertAgency(tx, {"ag_b", "Agency B", "health", "KE", 2, 2, 1}));
                         ONESTORY_RETURN_IF_ERROR(InsertStaff(tx, {"st_1", "ag_a", "user_1", "Staff One",
                                                                   "$argon2id$fake", "caseworker", true, 1, 1, 1}));
-                        ONESTORY_RETURN_IF_ERROR(InsertStaff(tx, {"st_2", "ag_b", "user_2", "Staff Two",
-                                                                  "$argon2id$fake", "clinician", true, 1, 1, 1}));
+                        ONESTORY_RETURN_IF_ERROR(InsertStaff(
+                            tx, {"st_2", "ag_b", "user_2", "Staff Two", "$argon2id$fake", "clinician", true, 1, 1, 1}));
                         SurvivorRow s;
                         s.id = "sv_1";
                         s.agency_id = "ag_a";
@@ -95,11 +95,23 @@ class CareConformanceTest : public ::testing::TestWithParam<BackendForTest> {
 
 TEST_P(CareConformanceTest, ProvidersAreFoundByServiceLanguageAndAge) {
     ASSERT_TRUE(W([&](Transaction& tx) -> Status {
-                    ProviderRow a{"pv_1", "Clinic",   "ag_b",       "medical,mental_health", "sw,en", std::nullopt,
-                                  std::nullopt, "",   std::nullopt, std::nullopt,            "+254 700", "st_1",
-                                  1,            1,    1};
-                    ProviderRow b{"pv_2", "Youth centre", std::nullopt, "education", "fr", 12, 17, "female,male", 30,
-                                  "Kisumu", std::nullopt, "st_1", 2, 2, 1};
+                    ProviderRow a{"pv_1",
+                                  "Clinic",
+                                  "ag_b",
+                                  "medical,mental_health",
+                                  "sw,en",
+                                  std::nullopt,
+                                  std::nullopt,
+                                  "",
+                                  std::nullopt,
+                                  std::nullopt,
+                                  "+254 700",
+                                  "st_1",
+                                  1,
+                                  1,
+                                  1};
+                    ProviderRow b{"pv_2", "Youth centre", std::nullopt, "education", "fr", 12, 17, "female,male",
+                                  30,     "Kisumu",       std::nullopt, "st_1",      2,    2,  1};
                     ONESTORY_RETURN_IF_ERROR(InsertProvider(tx, a));
                     return InsertProvider(tx, b);
                 }).ok());
@@ -127,9 +139,9 @@ TEST_P(CareConformanceTest, ProvidersAreFoundByServiceLanguageAndAge) {
 
 TEST_P(CareConformanceTest, ReferralsMoveOptimisticallyAndKeepTheirTransitionsInOrder) {
     ASSERT_TRUE(W([&](Transaction& tx) -> Status {
-                    ONESTORY_RETURN_IF_ERROR(InsertProvider(tx, {"pv_1", "Clinic", "ag_b", "medical", "en",
-                                                                 std::nullopt, std::nullopt, "", std::nullopt,
-                                                                 std::nullopt, std::nullopt, "st_1", 1, 1, 1}));
+                    ONESTORY_RETURN_IF_ERROR(
+                        InsertProvider(tx, {"pv_1", "Clinic", "ag_b", "medical", "en", std::nullopt, std::nullopt, "",
+                                            std::nullopt, std::nullopt, std::nullopt, "st_1", 1, 1, 1}));
                     ONESTORY_RETURN_IF_ERROR(InsertReferral(tx, Referral("rf_1", "proposed", 20)));
                     ONESTORY_RETURN_IF_ERROR(InsertReferral(tx, Referral("rf_2", "sent", 21)));
                     for (int seq = 1; seq <= 3; ++seq) {
@@ -229,9 +241,9 @@ TEST_P(CareConformanceTest, OverdueCommitmentsAreThoseOfTheAgencyAndThoseOwnedAn
 
 TEST_P(CareConformanceTest, PlansHearingsReviewsIncidentsAndAssessmentsRoundTrip) {
     ASSERT_TRUE(W([&](Transaction& tx) -> Status {
-                    ONESTORY_RETURN_IF_ERROR(InsertSafetyPlan(tx, {"cs_1", "sv_1", "ag_a", "high",
-                                                                   std::string("\x07items\x00", 7), "2026-11-25",
-                                                                   "st_1", 1, "st_1", 1, 1}));
+                    ONESTORY_RETURN_IF_ERROR(
+                        InsertSafetyPlan(tx, {"cs_1", "sv_1", "ag_a", "high", std::string("\x07items\x00", 7),
+                                              "2026-11-25", "st_1", 1, "st_1", 1, 1}));
                     HearingRow h;
                     h.id = "hr_1";
                     h.case_id = "cs_1";
@@ -315,8 +327,8 @@ TEST_P(CareConformanceTest, PlansHearingsReviewsIncidentsAndAssessmentsRoundTrip
                     EXPECT_EQ(schedules[0].first_on, "2025-12-01");
                     return Status::Ok();
                 }).ok());
-    SafetyPlanRow plan{"cs_1", "sv_1", "ag_a", "low", std::string("\x07new\x00", 5), "2027-01-01", "st_1", 1, "st_1",
-                       2,      2};
+    SafetyPlanRow plan{"cs_1", "sv_1", "ag_a", "low", std::string("\x07new\x00", 5), "2027-01-01", "st_1",
+                       1,      "st_1", 2,      2};
     ASSERT_TRUE(W([&](Transaction& tx) -> Status {
                     ONESTORY_ASSIGN_OR_RETURN(auto n, UpdateSafetyPlan(tx, plan));
                     EXPECT_EQ(n, 1);
@@ -358,26 +370,25 @@ TEST_P(CareConformanceTest, AnAlertIsRaisedOnceAndTheTransactionGoesOn) {
                     EXPECT_EQ(third, 1);
                     return Status::Ok();
                 }).ok());
-    ASSERT_TRUE(W([&](Transaction& tx) -> Status {
-                    ONESTORY_ASSIGN_OR_RETURN(auto raised, AlertRaised(tx, *a.dedupe_key));
-                    EXPECT_TRUE(raised);
-                    ONESTORY_ASSIGN_OR_RETURN(auto open, ListOpenAlertsOfKinds(tx, "ag_b", "st_1",
-                                                                               {"commitment_overdue"}));
-                    EXPECT_EQ(open.size(), 1u);  // addressed to st_1, though about another agency's case
-                    ONESTORY_ASSIGN_OR_RETURN(auto none, ListOpenAlertsOfKinds(tx, "ag_b", "st_2",
-                                                                               {"commitment_overdue",
-                                                                                "safety_plan_review"}));
-                    EXPECT_TRUE(none.empty());
-                    ONESTORY_ASSIGN_OR_RETURN(auto acked, AcknowledgeAlert(tx, "al_1", "st_1", 300));
-                    EXPECT_EQ(acked, 1);
-                    ONESTORY_ASSIGN_OR_RETURN(auto twice, AcknowledgeAlert(tx, "al_1", "st_1", 301));
-                    EXPECT_EQ(twice, 0);
-                    ONESTORY_ASSIGN_OR_RETURN(auto resolved, ResolveAlert(tx, "al_3", 302));
-                    EXPECT_EQ(resolved, 1);
-                    ONESTORY_ASSIGN_OR_RETURN(auto not_open, ResolveAlert(tx, "al_1", 303));
-                    EXPECT_EQ(not_open, 0);  // an acknowledgement stays
-                    return Status::Ok();
-                }).ok());
+    ASSERT_TRUE(
+        W([&](Transaction& tx) -> Status {
+            ONESTORY_ASSIGN_OR_RETURN(auto raised, AlertRaised(tx, *a.dedupe_key));
+            EXPECT_TRUE(raised);
+            ONESTORY_ASSIGN_OR_RETURN(auto open, ListOpenAlertsOfKinds(tx, "ag_b", "st_1", {"commitment_overdue"}));
+            EXPECT_EQ(open.size(), 1u);  // addressed to st_1, though about another agency's case
+            ONESTORY_ASSIGN_OR_RETURN(
+                auto none, ListOpenAlertsOfKinds(tx, "ag_b", "st_2", {"commitment_overdue", "safety_plan_review"}));
+            EXPECT_TRUE(none.empty());
+            ONESTORY_ASSIGN_OR_RETURN(auto acked, AcknowledgeAlert(tx, "al_1", "st_1", 300));
+            EXPECT_EQ(acked, 1);
+            ONESTORY_ASSIGN_OR_RETURN(auto twice, AcknowledgeAlert(tx, "al_1", "st_1", 301));
+            EXPECT_EQ(twice, 0);
+            ONESTORY_ASSIGN_OR_RETURN(auto resolved, ResolveAlert(tx, "al_3", 302));
+            EXPECT_EQ(resolved, 1);
+            ONESTORY_ASSIGN_OR_RETURN(auto not_open, ResolveAlert(tx, "al_1", 303));
+            EXPECT_EQ(not_open, 0);  // an acknowledgement stays
+            return Status::Ok();
+        }).ok());
     ASSERT_TRUE(R([&](Transaction& tx) -> Status {
                     ONESTORY_ASSIGN_OR_RETURN(auto one, GetAlert(tx, "al_1"));
                     EXPECT_EQ(one->status, "acknowledged");
