@@ -46,12 +46,14 @@ TEST(AssessmentInstrumentFileTest, MistakesAreRefusedNamingTheMember) {
         {"no version", [](auto& o) { o.erase("version"); }, "version"},
         {"a number for a name", [](auto& o) { o["name"] = 3; }, "name"},
         {"domains not a list", [](auto& o) { o["domains"] = json::object{}; }, "domains"},
-        {"an unknown domain member",
-         [](auto& o) { o["domains"].as_array()[1].as_object()["weight"] = 2; }, "domains[1].weight"},
-        {"sub-domains not a list",
-         [](auto& o) { o["domains"].as_array()[4].as_object()["sub_domains"] = "none"; }, "domains[4].sub_domains"},
+        {"an unknown domain member", [](auto& o) { o["domains"].as_array()[1].as_object()["weight"] = 2; },
+         "domains[1].weight"},
+        {"sub-domains not a list", [](auto& o) { o["domains"].as_array()[4].as_object()["sub_domains"] = "none"; },
+         "domains[4].sub_domains"},
         {"a sub-domain without a label",
-         [](auto& o) { o["domains"].as_array()[2].as_object()["sub_domains"].as_array()[0].as_object().erase("label"); },
+         [](auto& o) {
+             o["domains"].as_array()[2].as_object()["sub_domains"].as_array()[0].as_object().erase("label");
+         },
          "domains[2].sub_domains[0].label"},
         {"a bad key",
          [](auto& o) {

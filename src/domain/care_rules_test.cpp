@@ -176,7 +176,11 @@ TEST(CareRulesTest, TheInstrumentIsCheckedStrictly) {
         {"a key twice", [](auto& i) { i.domains[2].sub_domains[1].key = i.domains[2].sub_domains[0].key; },
          "domains[2].sub_domains[1].key"},
         {"an empty label", [](auto& i) { i.domains[3].sub_domains[0].label = ""; }, "domains[3].sub_domains[0].label"},
-        {"nine sub-domains", [](auto& i) { i.domains[0].sub_domains.resize(9, {"x", "y"}); }, "domains[0].sub_domains"},
+        {"nine sub-domains",
+         [](auto& i) {
+             i.domains[0].sub_domains.resize(9, {"x", "y"});
+         },
+         "domains[0].sub_domains"},
     };
     for (const auto& c : cases) {
         AssessmentInstrument i = good;
@@ -217,12 +221,12 @@ TEST(CareRulesTest, TheSummaryCountsPromisesToTheSurvivorAndTheShareKeptOnTime) 
         return r;
     };
     const std::vector<store::CommitmentRow> rows{
-        row("2026-11-20", "kept", "2026-11-20T23:00:00Z", true),   // on time, late in the day
-        row("2026-11-20", "kept", "2026-11-21T00:30:00Z", true),   // late
+        row("2026-11-20", "kept", "2026-11-20T23:00:00Z", true),  // on time, late in the day
+        row("2026-11-20", "kept", "2026-11-21T00:30:00Z", true),  // late
         row("2026-11-20", "missed", "2026-11-22T10:00:00Z", true),
-        row("2026-11-25", "open", std::nullopt, true),             // overdue on the 26th
-        row("2026-12-25", "open", std::nullopt, true),             // not due yet
-        row("2026-11-01", "open", std::nullopt, false),            // a team commitment: not counted
+        row("2026-11-25", "open", std::nullopt, true),   // overdue on the 26th
+        row("2026-12-25", "open", std::nullopt, true),   // not due yet
+        row("2026-11-01", "open", std::nullopt, false),  // a team commitment: not counted
     };
     const auto s = SummarizeCommitments(rows, D("2026-11-26"));
     EXPECT_EQ(s.total, 5);
