@@ -90,8 +90,7 @@ Result<std::string> SubjectOf(store::Transaction& tx, const store::AlertRow& row
     if (!row.subject_id) return std::string();
     if (row.kind == kAlertCommitmentOverdue) {
         ONESTORY_ASSIGN_OR_RETURN(auto c, store::GetCommitment(tx, *row.subject_id));
-        if (c && !c->to_survivor) return std::string("A team commitment from a case review");
-        return std::string("A promise");
+        return std::string(c && !c->to_survivor ? "team" : "promise");
     }
     if (row.kind == kAlertReferralUnanswered || row.kind == kAlertReferralNotCompleted) {
         ONESTORY_ASSIGN_OR_RETURN(auto r, store::GetReferral(tx, *row.subject_id));
