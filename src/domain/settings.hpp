@@ -4,6 +4,8 @@
 #include <chrono>
 #include <string>
 
+#include "domain/assessments/instrument.hpp"
+
 namespace onestory::domain {
 
 // Installation settings, read from DATA_DIR/settings.json (every key optional;
@@ -17,6 +19,10 @@ struct Settings {
     // PostgreSQL URI (docs/operations.md, "Choosing a store").
     std::string store;
     int store_pool_size = 10;  // PostgreSQL connections each onestory process opens at most
+    // Outcome assessments: the instrument in force (DATA_DIR/assessment_instrument.json,
+    // else onestory's own) and when a survivor counts as restored.
+    AssessmentInstrument instrument = DefaultInstrument();
+    RestorationRule restoration;
 };
 
 }  // namespace onestory::domain
