@@ -1,6 +1,7 @@
 // Copyright 2026 The onestory Authors. SPDX-License-Identifier: Apache-2.0
 #include "cli/installation.hpp"
 
+#include "cli/assessment_instrument_file.hpp"
 #include "cli/settings_file.hpp"
 #include "store/key_rows.hpp"
 #include "store/postgres/postgres_dsn.hpp"
@@ -32,6 +33,15 @@ Result<std::unique_ptr<store::Store>> OpenStore(const DataDir& dir, const domain
 Installation::~Installation() {
     // The API and services refer to the store; release them first.
     app_.reset();
+    timeline_.reset();
+    assessments_.reset();
+    incidents_.reset();
+    reviews_.reset();
+    hearings_.reset();
+    safety_plans_.reset();
+    commitments_.reset();
+    referrals_.reset();
+    providers_.reset();
     alerts_.reset();
     access_log_.reset();
     disclosures_.reset();
@@ -51,6 +61,8 @@ Result<std::unique_ptr<Installation>> Installation::Open(const DataDir& dir, con
     std::unique_ptr<Installation> inst(new Installation());
     inst->dir_ = dir;
     ONESTORY_ASSIGN_OR_RETURN(inst->settings_, LoadSettingsFile(dir.settings()));
+    ONESTORY_ASSIGN_OR_RETURN(auto instrument, LoadAssessmentInstrumentFile(dir.assessment_instrument()));
+    if (instrument) inst->settings_.instrument = std::move(*instrument);
     ONESTORY_ASSIGN_OR_RETURN(crypto::SecretBytes master, crypto::LoadMasterKeyFile(dir.master_key()));
     inst->keyring_ = std::make_unique<crypto::Keyring>(std::move(master));
 
@@ -95,13 +107,23 @@ Result<std::unique_ptr<Installation>> Installation::Open(const DataDir& dir, con
     inst->alerts_ = std::make_unique<domain::AlertService>(*inst->context_);
     inst->portal_ = std::make_unique<domain::PortalService>(*inst->context_, *inst->consents_, *inst->statements_,
                                                             *inst->disclosures_, *inst->access_log_);
+    inst->providers_ = std::make_unique<domain::ProviderService>(*inst->context_);
+    inst->referrals_ = std::make_unique<domain::ReferralService>(*inst->context_);
+    inst->commitments_ = std::make_unique<domain::CommitmentService>(*inst->context_);
+    inst->safety_plans_ = std::make_unique<domain::SafetyPlanService>(*inst->context_);
+    inst->hearings_ = std::make_unique<domain::HearingService>(*inst->context_);
+    inst->reviews_ = std::make_unique<domain::ReviewService>(*inst->context_);
+    inst->incidents_ = std::make_unique<domain::IncidentService>(*inst->context_);
+    inst->assessments_ = std::make_unique<domain::AssessmentService>(*inst->context_);
+    inst->timeline_ = std::make_unique<domain::TimelineService>(*inst->context_);
     return inst;
 }
 
 api::App& Installation::MakeApp(const api::AppOptions& options) {
-    api::AppServices services{*context_,    *accounts_,    *survivors_,  *cases_,  *audit_query_,
-                              *store_,      *audit_,       *consents_,   *venues_, *interviews_,
-                              *statements_, *disclosures_, *access_log_, *alerts_, *portal_};
+    api::AppServices services{*context_,    *accounts_, *survivors_, *cases_,       *audit_query_, *store_,
+                              *audit_,      *consents_, *venues_,    *interviews_,  *statements_,  *disclosures_,
+                              *access_log_, *alerts_,   *portal_, *providers_, *referrals_,   *commitments_, *safety_plans_,
+                              *hearings_,   *reviews_,  *incidents_, *assessments_, *timeline_};
     api::AppOptions with_clock = options;
     with_clock.test_clock = manual_clock_;
     if (with_clock.web_assets.empty()) with_clock.web_assets = web_assets::Files();

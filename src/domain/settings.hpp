@@ -4,6 +4,8 @@
 #include <chrono>
 #include <string>
 
+#include "domain/assessments/instrument.hpp"
+
 namespace onestory::domain {
 
 // Installation settings, read from DATA_DIR/settings.json (every key optional;
@@ -20,6 +22,10 @@ struct Settings {
     // Where the survivor portal's quick exit goes: a neutral site that gives
     // nothing away (https, or http for a local page).
     std::string portal_exit_url = "https://www.bbc.co.uk/weather";
+    // Outcome assessments: the instrument in force (DATA_DIR/assessment_instrument.json,
+    // else onestory's own) and when a survivor counts as restored.
+    AssessmentInstrument instrument = DefaultInstrument();
+    RestorationRule restoration;
 };
 
 }  // namespace onestory::domain

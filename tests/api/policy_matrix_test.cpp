@@ -83,6 +83,34 @@ const std::map<std::string, std::string> kExpected{
     {"POST /api/v1/portal/passages/{id}/comment",    "NNNNNNNYN"},
     {"GET /api/v1/portal/interviews",                "NNNNNNNYY"},
     {"GET /api/v1/portal/access-log",                "NNNNNNNYY"},
+    {"POST /api/v1/alerts/{id}/acknowledge",         "NNYNNNNNN"},  // a break-glass alert to the NGO's supervisors
+    {"GET /api/v1/providers",                        "YYYYYYYNN"},
+    {"POST /api/v1/providers",                       "NNYNNNYNN"},
+    {"GET /api/v1/providers/{id}",                   "YYYYYYYNN"},
+    {"GET /api/v1/cases/{id}/referrals",             "YNYNNNNNN"},
+    {"POST /api/v1/cases/{id}/referrals",            "YNYNNNNNN"},
+    {"GET /api/v1/referrals",                        "YYYYYYNNN"},
+    // A referral sent to the clinic: the clinician's agency receives it.
+    {"GET /api/v1/referrals/{id}",                   "YNYNNYNNN"},
+    {"POST /api/v1/referrals/{id}/transition",       "YNYNNYNNN"},
+    {"GET /api/v1/cases/{id}/commitments",           "YNYNNNNNN"},
+    {"POST /api/v1/cases/{id}/commitments",          "YNYNNNNNN"},
+    {"PATCH /api/v1/commitments/{id}",               "YNYNNNNNN"},
+    {"GET /api/v1/cases/{id}/safety-plan",           "YNYNNNNNN"},
+    {"PUT /api/v1/cases/{id}/safety-plan",           "YNYNNNNNN"},
+    {"GET /api/v1/cases/{id}/hearings",              "YNYNNNNNN"},
+    {"POST /api/v1/cases/{id}/hearings",             "YNYNNNNNN"},
+    {"GET /api/v1/hearings/{id}",                    "YNYNNNNNN"},
+    {"PATCH /api/v1/hearings/{id}",                  "YNYNNNNNN"},
+    {"GET /api/v1/cases/{id}/reviews",               "YNYNNNNNN"},
+    {"POST /api/v1/cases/{id}/reviews",              "YNYNNNNNN"},
+    {"GET /api/v1/cases/{id}/incidents",             "YNYNNNNNN"},
+    {"POST /api/v1/cases/{id}/incidents",            "YNYNNNNNN"},
+    {"GET /api/v1/cases/{id}/assessments",           "YNYNNNNNN"},
+    {"POST /api/v1/cases/{id}/assessments",          "YNYNNNNNN"},
+    {"GET /api/v1/cases/{id}/assessments/trend",     "YNYNNNNNN"},
+    {"GET /api/v1/assessments/instrument",           "YYYYYYYNN"},
+    {"GET /api/v1/cases/{id}/timeline",              "YNYNNNNNN"},
 };
 // clang-format on
 
@@ -130,6 +158,49 @@ class PolicyMatrixApiTest : public ::testing::Test {
                                                           {"agency_id", world_->AgencyId("ngo")},
                                                           {"features", json::array{"separate_entrance"}}})
                      .Str("id");
+        CareRecords();
+    }
+    // Care coordination: a provider outside onestory, a referral sent to the clinic, a promise, a hearing,
+    // an alert to the NGO's supervisors, and scores for the instrument in force.
+    void CareRecords() {
+        auto& cw = world_->As("caseworker");
+        auto& admin = world_->Admin();
+        provider_ = admin
+                        .Post("/api/v1/providers",
+                              json::object{{"name", "Matrix Shelter"}, {"service_types", json::array{"shelter"}}})
+                        .Str("id");
+        const auto clinic = admin
+                                .Post("/api/v1/providers", json::object{{"name", "Matrix Clinic"},
+                                                                        {"agency_id", world_->AgencyId("health")},
+                                                                        {"service_types", json::array{"medical"}}})
+                                .Str("id");
+        referral_ = cw.Post("/api/v1/cases/" + case_ + "/referrals", json::object{{"provider_id", clinic},
+                                                                                  {"service_type", "medical"},
+                                                                                  {"reason", "A check-up."},
+                                                                                  {"follow_up_by", "2026-12-01"}})
+                        .Str("id");
+        EXPECT_EQ(cw.Post("/api/v1/referrals/" + referral_ + "/transition", json::object{{"to", "sent"}}).status, 200);
+        commitment_ =
+            cw.Post("/api/v1/cases/" + case_ + "/commitments",
+                    json::object{
+                        {"what", "Call back."}, {"owner_id", world_->StaffId("caseworker")}, {"due", "2026-12-01"}})
+                .Str("id");
+        hearing_ = cw.Post("/api/v1/cases/" + case_ + "/hearings",
+                           json::object{
+                               {"court", "Matrix Court"}, {"scheduled_at", "2027-01-10T09:00:00Z"}, {"kind", "trial"}})
+                       .Str("id");
+        alert_ = world_->As("clinician")
+                     .Post("/api/v1/cases/" + glass_case_ + "/break-glass",
+                           json::object{{"reason", "The clinic needs the case tonight for a safeguarding concern."}})
+                     .Str("alert_id");
+        EXPECT_FALSE(provider_.empty() || referral_.empty() || commitment_.empty() || hearing_.empty() ||
+                     alert_.empty());
+        const auto instrument = cw.Get("/api/v1/assessments/instrument");
+        for (const auto& d : instrument.obj().at("domains").as_array()) {
+            json::object subs;
+            for (const auto& sub : d.at("sub_domains").as_array()) subs[sub.at("key").as_string()] = 3;
+            scores_[d.at("key").as_string()] = subs;
+        }
     }
     ApiResult Consent(const std::string& agency, const std::string& purpose) {
         auto r = world_->As("caseworker")
@@ -182,6 +253,16 @@ class PolicyMatrixApiTest : public ::testing::Test {
             id = spare_consent_;
         } else if (pattern.starts_with("/api/v1/venues/")) {
             id = venue_;
+        } else if (pattern.starts_with("/api/v1/providers/")) {
+            id = provider_;
+        } else if (pattern.starts_with("/api/v1/referrals/")) {
+            id = referral_;
+        } else if (pattern.starts_with("/api/v1/commitments/")) {
+            id = commitment_;
+        } else if (pattern.starts_with("/api/v1/hearings/")) {
+            id = hearing_;
+        } else if (pattern.starts_with("/api/v1/alerts/")) {
+            id = alert_;
         }
         std::string target = pattern;
         if (const auto at = target.find("{id}"); at != std::string::npos) target.replace(at, 4, id);
@@ -237,6 +318,35 @@ class PolicyMatrixApiTest : public ::testing::Test {
              json::object{{"reason", "A safeguarding emergency needs the case now."}}},
             {"POST /api/v1/portal/passages/{id}/review", json::object{{"status", "confirmed"}}},
             {"POST /api/v1/portal/passages/{id}/comment", json::object{{"comment", "An invented comment."}}},
+            {"POST /api/v1/providers", json::object{{"name", "Matrix provider " + std::to_string(n)},
+                                                    {"service_types", json::array{"education"}}}},
+            {"POST /api/v1/cases/{id}/referrals", json::object{{"provider_id", provider_},
+                                                               {"service_type", "shelter"},
+                                                               {"reason", "A bed for tonight."},
+                                                               {"follow_up_by", "2026-11-30"}}},
+            {"POST /api/v1/referrals/{id}/transition", json::object{{"to", "closed"}}},
+            {"POST /api/v1/cases/{id}/commitments",
+             json::object{
+                 {"what", "Visit on Friday."}, {"owner_id", world_->StaffId("caseworker")}, {"due", "2026-12-04"}}},
+            {"PATCH /api/v1/commitments/{id}", json::object{{"note", "On track."}}},
+            {"PUT /api/v1/cases/{id}/safety-plan",
+             json::object{{"risk_level", "medium"},
+                          {"items", json::array{json::object{{"kind", "safe_place"}, {"text", "The library."}}}},
+                          {"review_by", "2027-01-01"}}},
+            {"POST /api/v1/cases/{id}/hearings",
+             json::object{{"court", "Matrix Court"}, {"scheduled_at", "2027-01-11T09:00:00Z"}, {"kind", "bail"}}},
+            {"PATCH /api/v1/hearings/{id}", json::object{{"accommodations_granted", json::array{"screen"}}}},
+            {"POST /api/v1/cases/{id}/reviews",
+             json::object{{"held_at", "2026-11-25T10:00:00Z"},
+                          {"attendees", json::array{world_->StaffId("caseworker")}}}},
+            {"POST /api/v1/cases/{id}/incidents", json::object{{"occurred_on", "2026-10-01"},
+                                                               {"penetration", false},
+                                                               {"unwanted_sexual_contact", false},
+                                                               {"physical_assault", true},
+                                                               {"forced_marriage", false},
+                                                               {"denial_of_resources", false},
+                                                               {"psychological_abuse", true}}},
+            {"POST /api/v1/cases/{id}/assessments", json::object{{"assessed_on", "2026-11-26"}, {"scores", scores_}}},
         };
         const auto found = bodies.find(key);
         return found == bodies.end() ? json::value(json::object{}) : found->second;
@@ -246,6 +356,8 @@ class PolicyMatrixApiTest : public ::testing::Test {
     std::unique_ptr<World> world_;
     std::string survivor_, case_, other_survivor_, glass_case_, interview_, confirmed_, unreviewed_;
     std::string spare_consent_, police_disclosure_, prosecution_disclosure_, venue_;
+    std::string provider_, referral_, commitment_, hearing_, alert_;
+    json::object scores_;
 };
 
 TEST_F(PolicyMatrixApiTest, EveryRouteForEveryRelation) {
