@@ -167,6 +167,52 @@ Schema InterviewViewSchema() {
          Required("survivor_acknowledged", Schema::Boolean())});
 }
 
+// A promise made to the survivor, in their portal: what, who, by when and
+// what became of it, with how they were told of a change. Staff notes stay out.
+json::value PromiseJson(const domain::Commitment& c) {
+    return json::object{{"id", c.id},
+                        {"case_id", c.case_id},
+                        {"what", c.what},
+                        {"owner_name", c.owner_name},
+                        {"due", FormatDate(c.due)},
+                        {"status", NameOf(c.status)},
+                        {"overdue", c.overdue},
+                        {"kept_on_time", c.kept_on_time ? json::value(*c.kept_on_time) : json::value(nullptr)},
+                        {"resolved_at", OptionalInstantJson(c.resolved_at)},
+                        {"survivor_told", OptionalString(c.survivor_told)}};
+}
+
+Schema PromiseViewSchema() {
+    return Schema::Object(
+        {Required("id", Schema::String()), Required("case_id", Schema::String()), Required("what", Schema::String()),
+         Required("owner_name", Schema::String()), Required("due", Schema::Date()),
+         Required("status", Schema::EnumOf<domain::CommitmentStatus>()), Required("overdue", Schema::Boolean()),
+         Required("kept_on_time", Schema::Boolean().Nullable()), Required("resolved_at", Schema::DateTime().Nullable()),
+         Required("survivor_told", Schema::String().Nullable().Describe("how you were told of a change"))});
+}
+
+// A court hearing, in the survivor's portal: where, when, what kind, and the
+// support asked for and granted. Staff notes stay out.
+json::value HearingViewJson(const domain::Hearing& h) {
+    return json::object{{"id", h.id},
+                        {"case_id", h.case_id},
+                        {"court", h.court},
+                        {"scheduled_at", FormatInstant(h.scheduled_at)},
+                        {"kind", NameOf(h.kind)},
+                        {"accommodations_requested", EnumArray(h.accommodations_requested)},
+                        {"accommodations_granted", EnumArray(h.accommodations_granted)},
+                        {"survivor_notified_at", OptionalInstantJson(h.survivor_notified_at)}};
+}
+
+Schema HearingViewSchema() {
+    const Schema accommodations = Schema::Array(Schema::EnumOf<domain::CourtAccommodation>());
+    return Schema::Object(
+        {Required("id", Schema::String()), Required("case_id", Schema::String()), Required("court", Schema::String()),
+         Required("scheduled_at", Schema::DateTime()), Required("kind", Schema::EnumOf<domain::HearingKind>()),
+         Required("accommodations_requested", accommodations), Required("accommodations_granted", accommodations),
+         Required("survivor_notified_at", Schema::DateTime().Nullable())});
+}
+
 json::value Items(json::array items) {
     return json::object{{"items", std::move(items)}, {"next_cursor", nullptr}};
 }
@@ -370,6 +416,31 @@ void AddPortalRoutes(std::vector<Route>& routes, const AppServices& services, co
     interviews.tag = "portal";
     interviews.response = ItemsOf(InterviewViewSchema());
     routes.push_back(std::move(interviews));
+
+    Route promises(Method::kGet, "/api/v1/portal/promises", Capability::Of(Action::kPortalRead),
+                   [&portal](ApiRequest& r) -> Result<ApiResponse> {
+                       ONESTORY_ASSIGN_OR_RETURN(auto all, portal.Promises(r.actor()));
+                       json::array items;
+                       for (const auto& c : all) items.push_back(PromiseJson(c));
+                       return ApiResponse::Json(Items(std::move(items)));
+                   });
+    promises.summary =
+        "The promises made to you: what, by whom, by when, and whether each was kept; open ones first, soonest due";
+    promises.tag = "portal";
+    promises.response = ItemsOf(PromiseViewSchema());
+    routes.push_back(std::move(promises));
+
+    Route hearings(Method::kGet, "/api/v1/portal/hearings", Capability::Of(Action::kPortalRead),
+                   [&portal](ApiRequest& r) -> Result<ApiResponse> {
+                       ONESTORY_ASSIGN_OR_RETURN(auto all, portal.Hearings(r.actor()));
+                       json::array items;
+                       for (const auto& h : all) items.push_back(HearingViewJson(h));
+                       return ApiResponse::Json(Items(std::move(items)));
+                   });
+    hearings.summary = "Court hearings to come, soonest first: where, when, and the support asked for and granted";
+    hearings.tag = "portal";
+    hearings.response = ItemsOf(HearingViewSchema());
+    routes.push_back(std::move(hearings));
 
     Route log(Method::kGet, "/api/v1/portal/access-log", Capability::Of(Action::kPortalRead),
               [&portal](ApiRequest& r) -> Result<ApiResponse> {

@@ -123,6 +123,8 @@ bool SurvivorMay(Action action) {
         case Action::kReviewPassage:
         case Action::kListDisclosures:
         case Action::kReadAccessLog:
+        case Action::kListCommitments:
+        case Action::kListHearings:
             return true;
         default:
             return false;

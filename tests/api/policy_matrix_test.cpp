@@ -83,6 +83,8 @@ const std::map<std::string, std::string> kExpected{
     {"POST /api/v1/portal/passages/{id}/comment",    "NNNNNNNYN"},
     {"GET /api/v1/portal/interviews",                "NNNNNNNYY"},
     {"GET /api/v1/portal/access-log",                "NNNNNNNYY"},
+    {"GET /api/v1/portal/promises",                  "NNNNNNNYY"},
+    {"GET /api/v1/portal/hearings",                  "NNNNNNNYY"},
     {"POST /api/v1/alerts/{id}/acknowledge",         "NNYNNNNNN"},  // a break-glass alert to the NGO's supervisors
     {"GET /api/v1/providers",                        "YYYYYYYNN"},
     {"POST /api/v1/providers",                       "NNYNNNYNN"},

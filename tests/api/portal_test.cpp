@@ -217,6 +217,23 @@ TEST_F(PortalTest, SigningInAnswersAnUnknownNameLikeAWrongPassphraseAndLocksAfte
     EXPECT_NE(log.raw.body.find("You signed in to your portal"), std::string::npos);
 }
 
+TEST_F(PortalTest, OneAddressTryingManyNamesIsLockedOutToo) {
+    Portal();
+    // Four wrong names, five tries each, stay under each account's bound...
+    for (int name = 0; name < 5; ++name) {
+        for (int i = 0; i < 4; ++i) {
+            EXPECT_EQ(Login("guess-" + std::to_string(name), "x-x-x-x-x-x-x").status, 401);
+        }
+    }
+    // ...but twenty failures from one address lock it, for every name.
+    const auto locked = Login("heron", kPassphrase);
+    EXPECT_EQ(locked.status, 429) << locked.raw.body;
+    EXPECT_EQ(locked.ErrorCode(), "account_locked");
+    ASSERT_TRUE(locked.raw.Header("retry-after").has_value());
+    world_->Admin().Post("/api/v1/test/clock", json::object{{"advance_seconds", 15 * 60 + 1}});
+    EXPECT_EQ(Login("heron", kPassphrase).status, 200);
+}
+
 TEST_F(PortalTest, APortalSessionReachesTheSurvivorsOwnRecordAndNothingElse) {
     ApiClient portal = Portal();
     const auto me = portal.Get("/api/v1/portal/me");
@@ -450,6 +467,79 @@ TEST_F(PortalTest, InterviewsToComeShowWhyWhatWhereAndWhatIsArranged) {
     EXPECT_TRUE(i.at("accommodations").at("support_person").as_bool());
     EXPECT_EQ(i.find("debrief_notes"), i.end());
     EXPECT_EQ(i.find("reask_reason"), i.end());
+}
+
+TEST_F(PortalTest, PromisesAndHearingsShowWhatWasPromisedAndWhenCourtIs) {
+    auto& cw = world_->As("caseworker");
+    const std::string owner = world_->StaffId("caseworker");
+    const auto open = cw.Post(
+        "/api/v1/cases/" + case_ + "/commitments",
+        json::object{{"what", "Find a school place for the autumn."}, {"owner_id", owner}, {"due", "2026-12-20"}});
+    ASSERT_EQ(open.status, 201) << open.raw.body;
+    const auto kept =
+        cw.Post("/api/v1/cases/" + case_ + "/commitments",
+                json::object{{"what", "Call back on Monday."}, {"owner_id", owner}, {"due", "2026-12-01"}});
+    ASSERT_EQ(kept.status, 201);
+    ASSERT_EQ(cw.Patch("/api/v1/commitments/" + kept.Str("id"),
+                       json::object{{"status", "kept"}, {"note", "An invented staff note."}}, 1)
+                  .status,
+              200);
+    const auto team = cw.Post(
+        "/api/v1/cases/" + case_ + "/commitments",
+        json::object{
+            {"what", "Team: update the file."}, {"owner_id", owner}, {"due", "2026-12-02"}, {"to_survivor", false}});
+    ASSERT_EQ(team.status, 201) << team.raw.body;
+    const auto hearing = cw.Post("/api/v1/cases/" + case_ + "/hearings",
+                                 json::object{{"court", "Invented District Court"},
+                                              {"scheduled_at", "2027-01-11T09:00:00Z"},
+                                              {"kind", "testimony"},
+                                              {"accommodations_requested", json::array{"screen", "support_person"}},
+                                              {"accommodations_granted", json::array{"screen"}},
+                                              {"notes", "An invented staff note on the hearing."}});
+    ASSERT_EQ(hearing.status, 201) << hearing.raw.body;
+    ASSERT_EQ(cw.Post("/api/v1/cases/" + case_ + "/hearings", json::object{{"court", "Invented District Court"},
+                                                                           {"scheduled_at", "2026-10-01T09:00:00Z"},
+                                                                           {"kind", "bail"}})
+                  .status,
+              201);
+
+    ApiClient portal = Portal();
+    const auto promises = portal.Get("/api/v1/portal/promises");
+    ASSERT_EQ(promises.status, 200) << promises.raw.body;
+    const auto& items = promises.obj().at("items").as_array();
+    ASSERT_EQ(items.size(), 2u) << promises.raw.body;          // the team's own commitment is not a promise to them
+    EXPECT_EQ(items[0].at("id").as_string(), open.Str("id"));  // open ones first
+    EXPECT_EQ(items[0].at("what").as_string(), "Find a school place for the autumn.");
+    EXPECT_EQ(items[0].at("status").as_string(), "open");
+    EXPECT_EQ(items[0].at("owner_name").as_string(), "Test caseworker");
+    EXPECT_EQ(items[1].at("status").as_string(), "kept");
+    EXPECT_TRUE(items[1].at("kept_on_time").as_bool());
+    EXPECT_EQ(promises.raw.body.find("An invented staff note."), std::string::npos);
+
+    const auto hearings = portal.Get("/api/v1/portal/hearings");
+    ASSERT_EQ(hearings.status, 200) << hearings.raw.body;
+    const auto& court = hearings.obj().at("items").as_array();
+    ASSERT_EQ(court.size(), 1u) << hearings.raw.body;  // the past one is not to come
+    EXPECT_EQ(court[0].at("id").as_string(), hearing.Str("id"));
+    EXPECT_EQ(court[0].at("kind").as_string(), "testimony");
+    EXPECT_EQ(court[0].at("accommodations_requested").as_array(), (json::array{"screen", "support_person"}));
+    EXPECT_EQ(court[0].at("accommodations_granted").as_array(), json::array{"screen"});
+    EXPECT_EQ(hearings.raw.body.find("An invented staff note"), std::string::npos);
+
+    // Another survivor's portal sees none of it.
+    const auto [other, other_case] = world_->SurvivorWithCase("caseworker", "Quiet Birch", "Test Other Person");
+    const auto code = world_->As("caseworker").Post("/api/v1/survivors/" + other + "/portal-invite");
+    ASSERT_EQ(code.status, 201);
+    const auto session = Activate(code.Str("code"), "birch");
+    ASSERT_EQ(session.status, 200);
+    ApiClient birch(*server_);
+    birch.UseToken(session.Str("token"));
+    EXPECT_EQ(birch.Get("/api/v1/portal/promises").obj().at("items").as_array().size(), 0u);
+    EXPECT_EQ(birch.Get("/api/v1/portal/hearings").obj().at("items").as_array().size(), 0u);
+    // Their reading is in the survivor's own access log, as done by them.
+    const auto log = portal.Get("/api/v1/portal/access-log?limit=50");
+    ASSERT_EQ(log.status, 200);
+    EXPECT_NE(log.raw.body.find("You read the promises made to you"), std::string::npos) << log.raw.body;
 }
 
 TEST_F(PortalTest, TheBrowserSessionIsOneCookieForThePortalAloneAndNothingIsStored) {

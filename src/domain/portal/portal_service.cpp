@@ -62,6 +62,46 @@ std::string ThrottleKey(const std::string& username_index) {
     return crypto::HashHex("portal-login:" + username_index);
 }
 
+// ...and per network address, which many usernames tried from one place
+// would otherwise get round. Kept as a hash, like the username's key.
+std::string AddressThrottleKey(std::string_view remote) {
+    return crypto::HashHex("portal-login-address:" + std::string(remote));
+}
+
+// An address is locked after this many lockouts' worth of failures within
+// one lock period: looser than one account's bound, since survivors may
+// share a shelter's network.
+constexpr int kAddressFailureFactor = 4;
+
+// Counts one failure against an account's throttle row; true when it locks now.
+bool CountFailure(store::LoginThrottleRow& row, const std::optional<store::LoginThrottleRow>& current, std::int64_t now,
+                  int threshold, std::int64_t lock_micros) {
+    row.failures = current ? current->failures + 1 : 1;
+    row.locked_until = 0;
+    if (current && current->locked_until != 0 && current->locked_until <= now) row.failures = 1;
+    if (row.failures < threshold) return false;
+    row.failures = 0;
+    row.locked_until = now + lock_micros;
+    return true;
+}
+
+// An address's row counts failures within a window: while counting,
+// `failures` > 0 and `locked_until` is when the window ends; once locked,
+// `failures` is 0 and `locked_until` is when the lock ends.
+bool AddressLocked(const std::optional<store::LoginThrottleRow>& row, std::int64_t now) {
+    return row && row->failures == 0 && row->locked_until > now;
+}
+
+void CountAddressFailure(store::LoginThrottleRow& row, const std::optional<store::LoginThrottleRow>& current,
+                         std::int64_t now, int threshold, std::int64_t window_micros) {
+    const bool counting = current && current->failures > 0 && current->locked_until > now;
+    row.failures = counting ? current->failures + 1 : 1;
+    row.locked_until = counting ? current->locked_until : now + window_micros;
+    if (row.failures < threshold) return;
+    row.failures = 0;
+    row.locked_until = now + window_micros;
+}
+
 Status ValidateCredentials(std::string_view username, std::string_view passphrase, int min_length) {
     const std::string normalized = crypto::NormalizeForIndex(username);
     if (CodePoints(normalized) < 3 || username.size() > kMaxUsernameBytes) {
@@ -240,24 +280,31 @@ Result<PortalSession> PortalService::Login(std::string_view username, std::strin
                                            std::string_view remote) {
     const std::string username_index = UsernameIndex(ctx_.blind_index_key, username);
     const std::string key = ThrottleKey(username_index);
+    const std::string address_key = AddressThrottleKey(remote);
     std::optional<store::PortalAccountRow> account;
     std::optional<store::LoginThrottleRow> throttle;
+    std::optional<store::LoginThrottleRow> address_throttle;
     ONESTORY_RETURN_IF_ERROR(ctx_.store.Read([&](store::Transaction& tx) -> Status {
         ONESTORY_ASSIGN_OR_RETURN(account, store::GetPortalAccountByUsername(tx, username_index));
         ONESTORY_ASSIGN_OR_RETURN(throttle, store::GetLoginThrottle(tx, key));
+        ONESTORY_ASSIGN_OR_RETURN(address_throttle, store::GetLoginThrottle(tx, address_key));
         return Status::Ok();
     }));
     const std::string survivor_id = account ? account->survivor_id : std::string();
     const std::int64_t now = ToMicros(ctx_.clock.Now());
     const std::string from = "from " + std::string(remote) + (account ? "" : "; unknown username");
 
-    if (throttle && throttle->locked_until > now) {
+    const bool account_locked = throttle && throttle->locked_until > now;
+    const bool address_locked = AddressLocked(address_throttle, now);
+    if (account_locked || address_locked) {
         audit::AuditEvent event = SurvivorEvent("anonymous", survivor_id, "portal.login_locked", "denied");
-        event.reason = "account_locked";
+        event.reason = account_locked ? "account_locked" : "address_locked";
         event.detail = from;
         ONESTORY_RETURN_IF_ERROR(
             ctx_.store.Write([&](store::Transaction& tx) { return ctx_.audit.Append(tx, event); }));
-        return Locked((throttle->locked_until - now) / 1'000'000);
+        const std::int64_t until =
+            std::max(account_locked ? throttle->locked_until : 0, address_locked ? address_throttle->locked_until : 0);
+        return Locked((until - now) / 1'000'000);
     }
 
     // One Argon2id verification whatever happens, so timing does not tell
@@ -269,17 +316,18 @@ Result<PortalSession> PortalService::Login(std::string_view username, std::strin
         audit::AuditEvent event = SurvivorEvent("anonymous", survivor_id, "portal.login_failed", "failure");
         event.reason = "invalid_credentials";
         event.detail = from;
+        const std::int64_t lock_micros =
+            std::chrono::duration_cast<std::chrono::microseconds>(ctx_.settings.lockout_duration).count();
         ONESTORY_RETURN_IF_ERROR(ctx_.store.Write([&](store::Transaction& tx) -> Status {
             ONESTORY_ASSIGN_OR_RETURN(auto current, store::GetLoginThrottle(tx, key));
-            store::LoginThrottleRow row{key, current ? current->failures + 1 : 1, 0};
-            if (current && current->locked_until != 0 && current->locked_until <= now) row.failures = 1;
-            const bool locked_now = row.failures >= ctx_.settings.lockout_threshold;
-            if (locked_now) {
-                row.failures = 0;
-                row.locked_until =
-                    now + std::chrono::duration_cast<std::chrono::microseconds>(ctx_.settings.lockout_duration).count();
-            }
+            store::LoginThrottleRow row{key, 0, 0};
+            const bool locked_now = CountFailure(row, current, now, ctx_.settings.lockout_threshold, lock_micros);
             ONESTORY_RETURN_IF_ERROR(store::PutLoginThrottle(tx, row));
+            ONESTORY_ASSIGN_OR_RETURN(auto current_address, store::GetLoginThrottle(tx, address_key));
+            store::LoginThrottleRow address_row{address_key, 0, 0};
+            CountAddressFailure(address_row, current_address, now,
+                                ctx_.settings.lockout_threshold * kAddressFailureFactor, lock_micros);
+            ONESTORY_RETURN_IF_ERROR(store::PutLoginThrottle(tx, address_row));
             ONESTORY_RETURN_IF_ERROR(ctx_.audit.Append(tx, event));
             if (locked_now) {
                 audit::AuditEvent lock = SurvivorEvent("system", survivor_id, "portal.locked", "success");
@@ -490,6 +538,47 @@ Result<std::vector<PortalInterview>> PortalService::Interviews(const Actor& acto
 
 Result<AccessLogPage> PortalService::AccessLog(const Actor& actor, std::optional<std::int64_t> before_seq, int limit) {
     return access_log_.Read(actor, actor.id, before_seq, limit);
+}
+
+Result<std::vector<Commitment>> PortalService::Promises(const Actor& actor) {
+    ONESTORY_ASSIGN_OR_RETURN(OwnRecord own, LoadOwnRecord(ctx_, actor));
+    std::vector<Commitment> out;
+    for (const auto& kase : own.cases) {
+        std::optional<store::PageCursor> after;
+        do {
+            ONESTORY_ASSIGN_OR_RETURN(auto page, commitments_.List(actor, kase.id, {500, after}));
+            for (auto& c : page.items) {
+                if (c.to_survivor) out.push_back(std::move(c));
+            }
+            after = page.next;
+        } while (after);
+    }
+    std::sort(out.begin(), out.end(), [](const Commitment& a, const Commitment& b) {
+        const bool a_open = a.status == CommitmentStatus::kOpen;
+        const bool b_open = b.status == CommitmentStatus::kOpen;
+        if (a_open != b_open) return a_open;
+        if (a_open) return a.due < b.due;
+        return a.updated_at > b.updated_at;
+    });
+    return out;
+}
+
+Result<std::vector<Hearing>> PortalService::Hearings(const Actor& actor) {
+    ONESTORY_ASSIGN_OR_RETURN(OwnRecord own, LoadOwnRecord(ctx_, actor));
+    const Instant now = ctx_.clock.Now();
+    std::vector<Hearing> out;
+    for (const auto& kase : own.cases) {
+        std::optional<store::PageCursor> after;
+        do {
+            ONESTORY_ASSIGN_OR_RETURN(auto page, hearings_.List(actor, kase.id, {500, after}));
+            for (auto& h : page.items) {
+                if (h.scheduled_at + kRecentInterview >= now) out.push_back(std::move(h));
+            }
+            after = page.next;
+        } while (after);
+    }
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.scheduled_at < b.scheduled_at; });
+    return out;
 }
 
 }  // namespace onestory::domain

@@ -9,8 +9,10 @@
 
 #include "common/result.hpp"
 #include "domain/access_log/access_log_service.hpp"
+#include "domain/commitments/commitment_service.hpp"
 #include "domain/consents/consent_service.hpp"
 #include "domain/disclosures/disclosure_service.hpp"
+#include "domain/hearings/hearing_service.hpp"
 #include "domain/portal/portal_types.hpp"
 #include "domain/service_context.hpp"
 #include "domain/statements/statement_service.hpp"
@@ -26,7 +28,10 @@ namespace onestory::domain {
 // username kept only as a blind index, the code spent, and any earlier
 // portal session of theirs ended. Activation signs them in at once; later
 // they sign in with Login, which is throttled and locked like a staff login
-// and answers an unknown username exactly like a wrong passphrase.
+// and answers an unknown username exactly like a wrong passphrase. Failures
+// are also counted per network address, so that one address cannot try many
+// usernames (a looser bound than the per-account one, as several survivors
+// may share a shelter's connection).
 //
 // Signed in, the survivor is a policy::Actor of kind kSurvivor whose id is
 // their survivor id. Everything below goes through the same services and
@@ -41,8 +46,15 @@ class PortalService {
     static constexpr std::chrono::hours kInviteLifetime{72};
 
     PortalService(const ServiceContext& ctx, ConsentService& consents, StatementService& statements,
-                  DisclosureService& disclosures, AccessLogService& access_log)
-        : ctx_(ctx), consents_(consents), statements_(statements), disclosures_(disclosures), access_log_(access_log) {}
+                  DisclosureService& disclosures, AccessLogService& access_log, CommitmentService& commitments,
+                  HearingService& hearings)
+        : ctx_(ctx),
+          consents_(consents),
+          statements_(statements),
+          disclosures_(disclosures),
+          access_log_(access_log),
+          commitments_(commitments),
+          hearings_(hearings) {}
 
     Result<PortalInvite> Invite(const policy::Actor& actor, std::string_view survivor_id);
     Result<PortalSession> Activate(std::string_view code, std::string_view username, std::string_view passphrase,
@@ -61,6 +73,11 @@ class PortalService {
     // Interviews still to come (not yet ended, scheduled no more than a day ago), soonest first.
     Result<std::vector<PortalInterview>> Interviews(const policy::Actor& actor);
     Result<AccessLogPage> AccessLog(const policy::Actor& actor, std::optional<std::int64_t> before_seq, int limit);
+    // The promises made to the survivor (not the team's own commitments):
+    // open ones first, soonest due first, then those resolved, latest first.
+    Result<std::vector<Commitment>> Promises(const policy::Actor& actor);
+    // Court hearings still to come (or begun within the last day), soonest first.
+    Result<std::vector<Hearing>> Hearings(const policy::Actor& actor);
 
   private:
     // Inside a write: stores the session whose tokens `session` holds, audits
@@ -74,6 +91,8 @@ class PortalService {
     StatementService& statements_;
     DisclosureService& disclosures_;
     AccessLogService& access_log_;
+    CommitmentService& commitments_;
+    HearingService& hearings_;
 };
 
 // A code as the survivor may type it ("abcd efgh-jkmn", O for 0, I or L for
