@@ -259,6 +259,68 @@ describe('the survivor portal', () => {
     await context.close();
   });
 
+  test('the survivor sees their court dates and the promises made to them, in plain words', async () => {
+    const day = (n) => new Date(Date.now() + n * 86400e3).toISOString().slice(0, 10);
+    const school = await caseworker.ok('POST', `/api/v1/cases/${story.kase.id}/commitments`, {
+      what: 'Trouver une place à l’école.',
+      owner_id: caseworker.staff.id,
+      due: day(10),
+    });
+    const call = await caseworker.ok('POST', `/api/v1/cases/${story.kase.id}/commitments`, {
+      what: 'Appeler le lundi.',
+      owner_id: caseworker.staff.id,
+      due: day(2),
+    });
+    await caseworker.ok('PATCH', `/api/v1/commitments/${call.id}`, { status: 'kept' }, { 'If-Match': `"${call.version}"` });
+    await caseworker.ok('POST', `/api/v1/cases/${story.kase.id}/commitments`, {
+      what: 'Team only: update the file.',
+      owner_id: caseworker.staff.id,
+      due: day(3),
+      to_survivor: false,
+    });
+    await caseworker.ok('POST', `/api/v1/cases/${story.kase.id}/hearings`, {
+      court: 'Tribunal inventé de Port-Clair',
+      scheduled_at: new Date(Date.now() + 20 * 86400e3).toISOString().replace(/\.\d+Z$/, 'Z'),
+      kind: 'testimony',
+      accommodations_requested: ['screen', 'support_person'],
+      accommodations_granted: ['screen'],
+      notes: 'An invented staff note that stays with staff.',
+    });
+
+    const context = await portalContext('fr-FR');
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/portal?lang=fr`);
+    await page.locator('#portal-username').fill(username);
+    await page.locator('#portal-passphrase').fill(kPassphrase);
+    await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
+    await page.locator('main h1', { hasText: 'Bienvenue' }).waitFor();
+
+    await page.locator('.portal-nav').getByRole('button', { name: 'Dates au tribunal' }).click();
+    assert.equal(await heading(page), 'Dates au tribunal');
+    const hearing = page.locator('article.portal-item').first();
+    await hearing.waitFor();
+    const hearingText = await hearing.innerText();
+    assert.match(hearingText, /Témoignage/);
+    assert.match(hearingText, /Tribunal inventé de Port-Clair/);
+    assert.match(hearingText, /Prévu pour vous\s+un paravent/);
+    assert.match(hearingText, /Demandé, pas encore accordé\s+une personne de soutien/);
+    assert.doesNotMatch(await page.locator('main').innerText(), /invented staff note/);
+    await checkPage(page, 'portal-hearings-fr');
+
+    await page.locator('.portal-nav').getByRole('button', { name: 'Ce que nous vous avons promis' }).click();
+    assert.equal(await heading(page), 'Ce que nous vous avons promis');
+    const items = page.locator('article.portal-item');
+    await items.first().waitFor();
+    assert.equal(await items.count(), 2, 'the team’s own commitment is not a promise to the survivor');
+    assert.match(await items.nth(0).innerText(), /Trouver une place à l’école\.[\s\S]*Pas encore fait\. Nous avons dit que ce serait fait avant le/);
+    assert.match(await items.nth(1).innerText(), /Appeler le lundi\.[\s\S]*Fait, à temps\./);
+    assert.match(await items.nth(0).innerText(), /Tomas Reluvo/);
+    await checkPage(page, 'portal-promises-fr');
+    assert.ok(school.id);
+    assertClean(context);
+    await context.close();
+  });
+
   test('quick exit from a signed-in page ends the session, and Back shows nothing of the portal', async () => {
     for (const how of ['button', 'shift']) {
       const context = await portalContext('en-GB');
@@ -349,7 +411,15 @@ describe('the survivor portal', () => {
     await page.locator('main h1', { hasText: 'Bienvenue' }).waitFor();
     const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok((await overflow()) <= 0, 'home fits');
-    for (const name of ['Qui détient votre histoire', 'Vos consentements', 'Votre déclaration', 'Entretiens à venir', 'Qui a consulté votre dossier']) {
+    for (const name of [
+      'Qui détient votre histoire',
+      'Vos consentements',
+      'Votre déclaration',
+      'Entretiens à venir',
+      'Dates au tribunal',
+      'Ce que nous vous avons promis',
+      'Qui a consulté votre dossier',
+    ]) {
       const item = page.locator('.portal-nav').getByRole('button', { name });
       await item.focus();
       await page.keyboard.press('Enter');

@@ -117,12 +117,18 @@ describe('origin and headers', () => {
       'Identity',
       'Access log',
       'Portal',
+      'Referrals',
+      'Promises',
+      'Safety plan',
+      'Hearings',
+      'Case reviews',
+      'Assessments',
       'Overview',
     ]) {
       await page.locator('nav.tabs').getByRole('link', { name: section, exact: true }).click();
       await page.locator('.section h2', { hasText: section === 'Identity' ? 'Identity' : section }).first().waitFor();
     }
-    for (const path of ['/shared', '/alerts']) {
+    for (const path of ['/shared', '/alerts', '/dashboard']) {
       await page.goto(`${baseUrl}${path}`);
       await page.locator('main h1').waitFor();
     }

@@ -4,7 +4,7 @@
 // workspace everywhere else. Each is its own chunk, fetched with the one
 // language catalogue the page speaks, so neither loads the other's code.
 import { render, type FunctionComponent } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { chooseRealm } from './api/client';
 import { I18nContext, initialLocale, loadI18n, rememberLanguageFor, rememberLocale, type I18n, type Locale } from './i18n';
 import './styles.css';
@@ -17,7 +17,9 @@ export function isPortalPath(path: string): boolean {
 
 function Root({ initial, App, preferred }: { initial: I18n; App: App; preferred: readonly string[] }) {
   const [i18n, setI18n] = useState(initial);
-  useEffect(() => {
+  // In the same task as the render, so the page never shows one language
+  // while saying it is in another.
+  useLayoutEffect(() => {
     document.documentElement.lang = i18n.locale;
   }, [i18n]);
   const choose = (locale: Locale) => {

@@ -2,6 +2,7 @@
 //
 // The survivor portal's routes (/api/v1/portal/…). The portal's session is
 // its own cookie, sent by the browser to these routes only.
+import type { CommitmentStatus, CourtAccommodation, HearingKind } from './care';
 import { call, csrfHeader, get, setCsrfToken } from './client';
 import type {
   AccessLogEntry,
@@ -142,3 +143,32 @@ export const interviews = async (): Promise<PortalInterview[]> =>
   (await get<Page<PortalInterview>>(`${p}/interviews`)).items;
 export const accessLog = async (): Promise<AccessLogEntry[]> =>
   (await get<Page<AccessLogEntry>>(`${p}/access-log?limit=200`)).items;
+
+// A promise made to the survivor: what, by whom, by when, and what became of it.
+export interface PortalPromise {
+  id: string;
+  case_id: string;
+  what: string;
+  owner_name: string;
+  due: string;
+  status: CommitmentStatus;
+  overdue: boolean;
+  kept_on_time: boolean | null;
+  resolved_at: string | null;
+  survivor_told: string | null;
+}
+
+// A court hearing to come, with the support asked for and granted.
+export interface PortalHearing {
+  id: string;
+  case_id: string;
+  court: string;
+  scheduled_at: string;
+  kind: HearingKind;
+  accommodations_requested: CourtAccommodation[];
+  accommodations_granted: CourtAccommodation[];
+  survivor_notified_at: string | null;
+}
+
+export const promises = async (): Promise<PortalPromise[]> => (await get<Page<PortalPromise>>(`${p}/promises`)).items;
+export const hearings = async (): Promise<PortalHearing[]> => (await get<Page<PortalHearing>>(`${p}/hearings`)).items;

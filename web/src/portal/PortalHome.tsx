@@ -10,6 +10,7 @@ import { useAsync } from '../components/useAsync';
 import { useI18n, type MessageKey } from '../i18n';
 import { caseRoleLabel } from '../workspace/labels';
 import type { CaseRole } from '../api/types';
+import { HearingsScreen, PromisesScreen } from './careScreens';
 import { PortalPage } from './PortalPage';
 import { AccessLogScreen, ConsentsScreen, InterviewsScreen, StatementScreen, StoryScreen } from './screens';
 
@@ -18,7 +19,7 @@ export interface ScreenProps {
   go: (screen: ScreenId) => void;
 }
 
-export type ScreenId = 'home' | 'story' | 'consents' | 'statement' | 'interviews' | 'log';
+export type ScreenId = 'home' | 'story' | 'consents' | 'statement' | 'interviews' | 'hearings' | 'promises' | 'log';
 
 interface Screen {
   id: Exclude<ScreenId, 'home'>;
@@ -27,13 +28,13 @@ interface Screen {
   component: FunctionComponent<ScreenProps>;
 }
 
-// TODO(#4): the promises made to the survivor (commitments) and their
-// hearings join this list when their routes exist.
 const kScreens: readonly Screen[] = [
   { id: 'story', title: 'portal.story.title', summary: 'portal.story.summary', component: StoryScreen },
   { id: 'consents', title: 'portal.consents.title', summary: 'portal.consents.summary', component: ConsentsScreen },
   { id: 'statement', title: 'portal.statement.title', summary: 'portal.statement.summary', component: StatementScreen },
   { id: 'interviews', title: 'portal.interviews.title', summary: 'portal.interviews.summary', component: InterviewsScreen },
+  { id: 'hearings', title: 'portal.hearings.title', summary: 'portal.hearings.summary', component: HearingsScreen },
+  { id: 'promises', title: 'portal.promises.title', summary: 'portal.promises.summary', component: PromisesScreen },
   { id: 'log', title: 'portal.log.title', summary: 'portal.log.summary', component: AccessLogScreen },
 ];
 

@@ -13,6 +13,7 @@ import { useStore } from '../store';
 import { AlertsPage } from './AlertsPage';
 import { CasePage } from './case/CasePage';
 import { CaseloadPage } from './CaseloadPage';
+import { DashboardPage } from './DashboardPage';
 import { LoginPage } from './LoginPage';
 import { NotFoundPage } from './NotFoundPage';
 import { ProfilePage } from './ProfilePage';
@@ -25,6 +26,7 @@ function Screen({ path }: { path: string }) {
   if (path === '/me') return <ProfilePage />;
   if (path === '/shared') return <SharedListPage />;
   if (path === '/alerts') return <AlertsPage />;
+  if (path === '/dashboard') return <DashboardPage />;
   const shared = match('/shared/:id', path);
   if (shared) return <SharedItemPage id={shared.id} />;
   const c = match('/cases/:id/:section?', path);
@@ -101,6 +103,13 @@ export function Workspace({ onLocale }: { onLocale: (locale: Locale) => void }) 
                     {t('nav.alerts')}
                   </Link>
                 </li>
+                {s.me.roles.includes('supervisor') && (
+                  <li>
+                    <Link href="/dashboard" aria-current={here('/dashboard')}>
+                      {t('nav.dashboard')}
+                    </Link>
+                  </li>
+                )}
               </ul>
             </nav>
           )}
