@@ -4,15 +4,14 @@
 #include "api/app.hpp"
 #include "api/json_access.hpp"
 #include "api/paging.hpp"
+#include "api/tell_once_mapping.hpp"
 
 namespace onestory::api {
 namespace json = boost::json;
 using http::Method;
 using policy::Action;
 
-namespace {
-
-json::value EntryJson(const domain::AccessLogEntry& e) {
+json::value AccessLogEntryJson(const domain::AccessLogEntry& e) {
     json::object who{{"kind", e.who.kind},
                      {"id", e.who.id},
                      {"display_name", e.who.display_name},
@@ -22,13 +21,15 @@ json::value EntryJson(const domain::AccessLogEntry& e) {
     json::object what{{"fields", ToJsonArray(e.what.fields)},
                       {"topics", ToJsonArray(e.what.topics)},
                       {"categories", ToJsonArray(e.what.categories)},
-                      {"passages", e.what.passages ? json::value(*e.what.passages) : json::value(nullptr)}};
+                      {"passages", e.what.passages ? json::value(*e.what.passages) : json::value(nullptr)},
+                      {"recipient_agency_name", e.what.recipient_agency_name},
+                      {"status", e.what.status}};
     return json::object{{"at", FormatInstant(e.at)}, {"who", std::move(who)},   {"action", e.action},
                         {"outcome", e.outcome},      {"what", std::move(what)}, {"purpose", e.purpose},
                         {"summary", e.summary}};
 }
 
-Schema EntrySchema() {
+Schema AccessLogEntrySchema() {
     return Schema::Object(
         {Required("at", Schema::DateTime()),
          Required("who",
@@ -40,12 +41,13 @@ Schema EntrySchema() {
          Required("what", Schema::Object({Required("fields", Schema::Array(Schema::String())),
                                           Required("topics", Schema::Array(Schema::String())),
                                           Required("categories", Schema::Array(Schema::String())),
-                                          Required("passages", Schema::Integer().Nullable())})),
+                                          Required("passages", Schema::Integer().Nullable()),
+                                          Required("recipient_agency_name",
+                                                   Schema::String().Describe("an agency something was shared with")),
+                                          Required("status", Schema::String().Describe("a review: its status"))})),
          Required("purpose", Schema::String()),
          Required("summary", Schema::String().Describe("the access in plain words"))});
 }
-
-}  // namespace
 
 void AddAccessLogRoutes(std::vector<Route>& routes, const AppServices& services) {
     auto& access_log = services.access_log;
@@ -56,7 +58,7 @@ void AddAccessLogRoutes(std::vector<Route>& routes, const AppServices& services)
                   if (page.after) before = page.after->created_at;
                   ONESTORY_ASSIGN_OR_RETURN(auto result, access_log.Read(r.actor(), r.Param("id"), before, page.limit));
                   json::array items;
-                  for (const auto& e : result.entries) items.push_back(EntryJson(e));
+                  for (const auto& e : result.entries) items.push_back(AccessLogEntryJson(e));
                   std::optional<store::PageCursor> next;
                   if (result.next_before_seq) next = store::PageCursor{*result.next_before_seq, "access-log"};
                   return ApiResponse::Json(ListBody(std::move(items), next));
@@ -66,7 +68,7 @@ void AddAccessLogRoutes(std::vector<Route>& routes, const AppServices& services)
         "in plain words";
     log.tag = "access log";
     log.list = true;
-    log.response = EntrySchema();
+    log.response = AccessLogEntrySchema();
     routes.push_back(std::move(log));
 }
 

@@ -57,6 +57,9 @@ void AddAccountRoutes(std::vector<Route>& routes, const AppServices& services, c
     routes.push_back(std::move(logout));
 
     Route me(Method::kGet, "/api/v1/me", Capability::AnyPrincipal(), [](ApiRequest& r) -> Result<ApiResponse> {
+        if (r.actor().kind != policy::Actor::Kind::kStaff) {
+            return Status::Forbidden("staff_only", "a survivor's own portal says who they are at /api/v1/portal/me");
+        }
         return ApiResponse::Json(json::value_from(r.principal->staff));
     });
     me.summary = "Who am I";

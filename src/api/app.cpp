@@ -88,6 +88,7 @@ App::App(AppServices services, AppOptions options)
     AddDisclosureRoutes(routes_, services_);
     AddAccessLogRoutes(routes_, services_);
     AddAlertRoutes(routes_, services_);
+    AddPortalRoutes(routes_, services_, options_);
     AddProviderRoutes(routes_, services_);
     AddReferralRoutes(routes_, services_);
     AddCommitmentRoutes(routes_, services_);
@@ -153,7 +154,7 @@ void App::AddOperationalRoutes() {
     }
 }
 
-Result<domain::Principal> App::Authenticate(const http::Request& request, bool& via_cookie) {
+Result<domain::Principal> App::Authenticate(const http::Request& request, bool portal_route, bool& via_cookie) {
     via_cookie = false;
     if (const auto auth = request.Header("authorization")) {
         constexpr std::string_view kBearer = "Bearer ";
@@ -162,7 +163,7 @@ Result<domain::Principal> App::Authenticate(const http::Request& request, bool& 
         }
         return services_.accounts.Authenticate(auth->substr(kBearer.size()));
     }
-    if (const auto cookie = CookieValue(request, kSessionCookie)) {
+    if (const auto cookie = CookieValue(request, portal_route ? kPortalCookie : kSessionCookie)) {
         via_cookie = true;
         return services_.accounts.Authenticate(*cookie);
     }
@@ -174,7 +175,8 @@ Result<ApiResponse> App::Dispatch(const http::Request& request, const Route& rou
     std::optional<domain::Principal> principal;
     if (route.capability.kind() != Capability::Kind::kPublic) {
         bool via_cookie = false;
-        ONESTORY_ASSIGN_OR_RETURN(principal, Authenticate(request, via_cookie));
+        ONESTORY_ASSIGN_OR_RETURN(principal,
+                                  Authenticate(request, route.pattern.starts_with(kPortalPrefix), via_cookie));
         if (via_cookie && !IsSafeMethod(request.method)) {
             ONESTORY_RETURN_IF_ERROR(
                 services_.accounts.CheckCsrf(*principal, request.Header("x-csrf-token").value_or("")));

@@ -26,6 +26,7 @@
 #include "domain/hearings/hearing_service.hpp"
 #include "domain/incidents/incident_service.hpp"
 #include "domain/interviews/interview_service.hpp"
+#include "domain/portal/portal_service.hpp"
 #include "domain/providers/provider_service.hpp"
 #include "domain/referrals/referral_service.hpp"
 #include "domain/reviews/review_service.hpp"
@@ -57,6 +58,8 @@ struct AppServices {
     domain::DisclosureService& disclosures;
     domain::AccessLogService& access_log;
     domain::AlertService& alerts;
+    // The survivor portal.
+    domain::PortalService& portal;
     // Care coordination.
     domain::ProviderService& providers;
     domain::ReferralService& referrals;
@@ -97,7 +100,8 @@ class App {
   private:
     Result<ApiResponse> Dispatch(const http::Request& request, const Route& route,
                                  std::vector<std::pair<std::string, std::string>> params);
-    Result<domain::Principal> Authenticate(const http::Request& request, bool& via_cookie);
+    // A portal route reads the portal's cookie, every other route the workspace's.
+    Result<domain::Principal> Authenticate(const http::Request& request, bool portal_route, bool& via_cookie);
     void AddOperationalRoutes();
 
     AppServices services_;
@@ -120,6 +124,7 @@ void AddPassageRoutes(std::vector<Route>& routes, const AppServices& services);
 void AddDisclosureRoutes(std::vector<Route>& routes, const AppServices& services);
 void AddAccessLogRoutes(std::vector<Route>& routes, const AppServices& services);
 void AddAlertRoutes(std::vector<Route>& routes, const AppServices& services);
+void AddPortalRoutes(std::vector<Route>& routes, const AppServices& services, const AppOptions& options);
 void AddProviderRoutes(std::vector<Route>& routes, const AppServices& services);
 void AddReferralRoutes(std::vector<Route>& routes, const AppServices& services);
 void AddCommitmentRoutes(std::vector<Route>& routes, const AppServices& services);
@@ -132,5 +137,8 @@ void AddTimelineRoutes(std::vector<Route>& routes, const AppServices& services);
 
 // The name of the browser's session cookie.
 inline constexpr std::string_view kSessionCookie = "onestory_session";
+// The survivor portal's session cookie, sent only to /api/v1/portal.
+inline constexpr std::string_view kPortalCookie = "onestory_portal";
+inline constexpr std::string_view kPortalPrefix = "/api/v1/portal/";
 
 }  // namespace onestory::api

@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 
 #include "api/schema.hpp"
+#include "domain/access_log/access_log_service.hpp"
 #include "domain/consents/consent_types.hpp"
 #include "domain/disclosures/disclosure_types.hpp"
 #include "domain/interviews/interview_types.hpp"
@@ -40,6 +41,9 @@ Schema InterviewSchema();
 Schema CoverageSchema();
 Schema PassageSchema();
 Schema DisclosureSchema();
+// One entry of a survivor's access log (staff and the survivor's portal alike).
+boost::json::value AccessLogEntryJson(const domain::AccessLogEntry& entry);
+Schema AccessLogEntrySchema();
 domain::Accommodations AccommodationsFrom(const boost::json::object& accommodations);
 // The request member "preferences" of PATCH /survivors/{id}, read into a patch.
 domain::PreferencesPatch PreferencesPatchFrom(const boost::json::object& preferences);

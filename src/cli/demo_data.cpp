@@ -173,6 +173,9 @@ Status GenerateDemoData(Installation& inst, int survivor_count, const std::strin
     if (clock != nullptr) clock->Set(present);
     if (cast.cases.size() < 4) return Status::Ok();  // a very small demo tells no stories
     ONESTORY_RETURN_IF_ERROR(GenerateDemoStories(inst, cast));
+    // The survivor of the first story has set up her portal with a code from her caseworker.
+    ONESTORY_ASSIGN_OR_RETURN(auto invite, inst.portal().Invite(caseworker, cast.cases[0].first));
+    ONESTORY_RETURN_IF_ERROR(inst.portal().Activate(invite.code, "survivor", password, "demo").status());
     if (clock == nullptr) return Status::Ok();  // the care histories need the clock moved
     const DemoCareCast care{admin,
                             supervisor,

@@ -114,14 +114,17 @@ Result<std::unique_ptr<Installation>> Installation::Open(const DataDir& dir, con
     inst->incidents_ = std::make_unique<domain::IncidentService>(*inst->context_);
     inst->assessments_ = std::make_unique<domain::AssessmentService>(*inst->context_);
     inst->timeline_ = std::make_unique<domain::TimelineService>(*inst->context_);
+    inst->portal_ = std::make_unique<domain::PortalService>(*inst->context_, *inst->consents_, *inst->statements_,
+                                                            *inst->disclosures_, *inst->access_log_,
+                                                            *inst->commitments_, *inst->hearings_);
     return inst;
 }
 
 api::App& Installation::MakeApp(const api::AppOptions& options) {
-    api::AppServices services{*context_,    *accounts_, *survivors_, *cases_,       *audit_query_, *store_,
-                              *audit_,      *consents_, *venues_,    *interviews_,  *statements_,  *disclosures_,
-                              *access_log_, *alerts_,   *providers_, *referrals_,   *commitments_, *safety_plans_,
-                              *hearings_,   *reviews_,  *incidents_, *assessments_, *timeline_};
+    api::AppServices services{*context_,      *accounts_, *survivors_, *cases_,      *audit_query_, *store_,
+                              *audit_,        *consents_, *venues_,    *interviews_, *statements_,  *disclosures_,
+                              *access_log_,   *alerts_,   *portal_,    *providers_,  *referrals_,   *commitments_,
+                              *safety_plans_, *hearings_, *reviews_,   *incidents_,  *assessments_, *timeline_};
     api::AppOptions with_clock = options;
     with_clock.test_clock = manual_clock_;
     if (with_clock.web_assets.empty()) with_clock.web_assets = web_assets::Files();

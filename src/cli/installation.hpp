@@ -23,6 +23,7 @@
 #include "domain/incidents/incident_service.hpp"
 #include "domain/installation_keys.hpp"
 #include "domain/interviews/interview_service.hpp"
+#include "domain/portal/portal_service.hpp"
 #include "domain/providers/provider_service.hpp"
 #include "domain/referrals/referral_service.hpp"
 #include "domain/reviews/review_service.hpp"
@@ -81,6 +82,7 @@ class Installation {
     domain::DisclosureService& disclosures() { return *disclosures_; }
     domain::AccessLogService& access_log() { return *access_log_; }
     domain::AlertService& alerts() { return *alerts_; }
+    domain::PortalService& portal() { return *portal_; }
     domain::ProviderService& providers() { return *providers_; }
     domain::ReferralService& referrals() { return *referrals_; }
     domain::CommitmentService& commitments() { return *commitments_; }
@@ -115,6 +117,7 @@ class Installation {
     std::unique_ptr<domain::DisclosureService> disclosures_;
     std::unique_ptr<domain::AccessLogService> access_log_;
     std::unique_ptr<domain::AlertService> alerts_;
+    std::unique_ptr<domain::PortalService> portal_;
     std::unique_ptr<domain::ProviderService> providers_;
     std::unique_ptr<domain::ReferralService> referrals_;
     std::unique_ptr<domain::CommitmentService> commitments_;

@@ -78,6 +78,15 @@ Result<domain::Settings> ParseSettings(std::string_view text) {
             if (!value.is_string()) return Status::Invalid(std::string(key), "must be a PostgreSQL URI string");
             settings.store = std::string(value.get_string());
             ONESTORY_RETURN_IF_ERROR(store::ValidatePostgresDsn(settings.store));
+        } else if (key == "portal_exit_url") {
+            if (!value.is_string()) return Status::Invalid(std::string(key), "must be a URL string");
+            const std::string url(value.get_string());
+            const bool scheme = url.starts_with("https://") || url.starts_with("http://");
+            const bool clean = url.size() <= 2000 && url.find_first_of(" \t\r\n\"<>\\") == std::string::npos;
+            if (!scheme || !clean || url.size() < 12) {
+                return Status::Invalid(std::string(key), "must be an https:// (or http://) URL without spaces");
+            }
+            settings.portal_exit_url = url;
         } else if (key == "store_pool_size") {
             ONESTORY_ASSIGN_OR_RETURN(auto n, IntIn(value, key, 1, 1000));
             settings.store_pool_size = static_cast<int>(n);

@@ -27,6 +27,13 @@ TEST(SettingsFileTest, ReadsKnownKeys) {
     EXPECT_EQ(s->lockout_duration, std::chrono::minutes(60));
 }
 
+TEST(SettingsFileTest, ThePortalExitGoesToANeutralSiteOfTheOperatorsChoice) {
+    EXPECT_EQ(ParseSettings("{}")->portal_exit_url, "https://www.bbc.co.uk/weather");
+    const auto s = ParseSettings(R"({"portal_exit_url": "https://weather.example.org/today"})");
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    EXPECT_EQ(s->portal_exit_url, "https://weather.example.org/today");
+}
+
 TEST(SettingsFileTest, RefusesTyposWrongTypesAndUnsafeValues) {
     struct Case {
         const char* text;
@@ -42,6 +49,10 @@ TEST(SettingsFileTest, RefusesTyposWrongTypesAndUnsafeValues) {
         {R"({"store": "sqlite:///var/lib/onestory.db"})", "store"},
         {R"({"store": 5})", "store"},
         {R"({"store_pool_size": 0})", "store_pool_size"},
+        {R"({"portal_exit_url": "javascript:history.back"})", "portal_exit_url"},
+        {R"({"portal_exit_url": "ftp://example.org/weather"})", "portal_exit_url"},
+        {R"({"portal_exit_url": "https://example.org/a page"})", "portal_exit_url"},
+        {R"({"portal_exit_url": 7})", "portal_exit_url"},
     };
     for (const auto& c : cases) {
         const auto s = ParseSettings(c.text);

@@ -19,6 +19,9 @@ struct Settings {
     // PostgreSQL URI (docs/operations.md, "Choosing a store").
     std::string store;
     int store_pool_size = 10;  // PostgreSQL connections each onestory process opens at most
+    // Where the survivor portal's quick exit goes: a neutral site that gives
+    // nothing away (https, or http for a local page).
+    std::string portal_exit_url = "https://www.bbc.co.uk/weather";
     // Outcome assessments: the instrument in force (DATA_DIR/assessment_instrument.json,
     // else onestory's own) and when a survivor counts as restored.
     AssessmentInstrument instrument = DefaultInstrument();

@@ -104,6 +104,46 @@ Decision DisclosureCreate(const Actor& actor, const Resource& resource, const Co
     return d;
 }
 
+bool IsPortalAction(Action action) {
+    return action == Action::kPortalRead || action == Action::kPortalWithdrawConsent ||
+           action == Action::kPortalReviewPassage;
+}
+
+// What a survivor's portal session may do on their own record: the portal's
+// own actions, and the services' reads and changes behind them.
+bool SurvivorMay(Action action) {
+    switch (action) {
+        case Action::kPortalRead:
+        case Action::kPortalWithdrawConsent:
+        case Action::kPortalReviewPassage:
+        case Action::kListConsents:
+        case Action::kRevokeConsent:
+        case Action::kListInterviews:
+        case Action::kReadStatement:
+        case Action::kReviewPassage:
+        case Action::kListDisclosures:
+        case Action::kReadAccessLog:
+        case Action::kListCommitments:
+        case Action::kListHearings:
+            return true;
+        default:
+            return false;
+    }
+}
+
+Decision StaffOnly() {
+    return Decision::Deny("staff_only", "this is available to staff accounts only");
+}
+
+// A survivor acts on their own record, and on nothing else.
+Decision DecideForSurvivor(const Actor& actor, Action action, const Resource& resource) {
+    if (!SurvivorMay(action)) return StaffOnly();
+    if (actor.id.empty() || resource.survivor_id != actor.id) {
+        return Decision::Deny("not_own_record", "this belongs to someone else's record");
+    }
+    return Decision::Allow("own_record");
+}
+
 // The agency a referral is addressed to, when it is another agency than the
 // case's and the actor works there.
 bool Receives(const Actor& actor, const Resource& resource) {
@@ -278,9 +318,14 @@ bool Actor::HasCaseRole() const {
 
 Decision DecideRoute(const Actor& actor, Action action) {
     if (actor.kind != Actor::Kind::kStaff) {
-        return Decision::Deny("staff_only", "this is available to staff accounts only");
+        // A survivor reaches the portal's routes only; each decides on their own record.
+        return IsPortalAction(action) ? Decision::Allow("own_record") : StaffOnly();
     }
     switch (action) {
+        case Action::kPortalRead:
+        case Action::kPortalWithdrawConsent:
+        case Action::kPortalReviewPassage:
+            return Decision::Deny("survivor_only", "this is the survivor's own portal; staff work in the workspace");
         case Action::kListAgencies:
         case Action::kListStaff:
         case Action::kListVenues:
@@ -339,6 +384,7 @@ Decision DecideRoute(const Actor& actor, Action action) {
         case Action::kCreateDisclosure:
         case Action::kReadAccessLog:
         case Action::kBreakGlass:
+        case Action::kInvitePortal:
         case Action::kListReferrals:
         case Action::kCreateReferral:
         case Action::kReadReferral:
@@ -370,6 +416,7 @@ Decision DecideRoute(const Actor& actor, Action action) {
 }
 
 Decision Decide(const Actor& actor, Action action, const Resource& resource, const Context& context) {
+    if (actor.kind == Actor::Kind::kSurvivor) return DecideForSurvivor(actor, action, resource);
     Decision route = DecideRoute(actor, action);
     if (!route.allowed) return route;
     switch (action) {
@@ -455,6 +502,13 @@ Decision Decide(const Actor& actor, Action action, const Resource& resource, con
                 return Decision::Deny("already_has_access", "you can already read this case");
             }
             return Decision::Allow("emergency");
+        case Action::kInvitePortal:
+            return OwnAgencySurvivorWork(actor, resource, context, /*team_only=*/true,
+                                         "invite the survivor to their portal");
+        case Action::kPortalRead:
+        case Action::kPortalWithdrawConsent:
+        case Action::kPortalReviewPassage:
+            return route;  // never reached: DecideRoute refuses staff
         case Action::kListProviders:
         case Action::kReadInstrument:
         case Action::kListReceivedReferrals:

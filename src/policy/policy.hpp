@@ -19,6 +19,12 @@
 namespace onestory::policy {
 
 // Who is asking.
+//
+// A survivor signed in to their portal is an Actor of kind kSurvivor whose id
+// is their survivor id: the policy lets them reach only their own record,
+// only through the portal's actions and the few reads and changes those make
+// (their consents, statement, interviews, disclosures and access log), and
+// never a staff route.
 struct Actor {
     enum class Kind { kStaff, kSurvivor };
     Kind kind = Kind::kStaff;
@@ -70,6 +76,12 @@ enum class Action {
     kReadAccessLog,
     kBreakGlass,
     kListAlerts,
+    // The survivor portal: staff invite; the survivor, signed in, reads and
+    // acts on their own record only.
+    kInvitePortal,
+    kPortalRead,
+    kPortalWithdrawConsent,
+    kPortalReviewPassage,
     // Care coordination: the service directory, referrals, commitments,
     // safety plans, hearings, case reviews, incidents, outcome assessments.
     kListProviders,
@@ -207,7 +219,7 @@ namespace onestory {
 template <>
 struct EnumNames<policy::Action> {
     using A = policy::Action;
-    static constexpr std::array<std::pair<A, std::string_view>, 59> kTable{{
+    static constexpr std::array<std::pair<A, std::string_view>, 63> kTable{{
         {A::kListAgencies, "list_agencies"},
         {A::kCreateAgency, "create_agency"},
         {A::kListStaff, "list_staff"},
@@ -243,6 +255,10 @@ struct EnumNames<policy::Action> {
         {A::kReadAccessLog, "read_access_log"},
         {A::kBreakGlass, "break_glass"},
         {A::kListAlerts, "list_alerts"},
+        {A::kInvitePortal, "invite_portal"},
+        {A::kPortalRead, "portal_read"},
+        {A::kPortalWithdrawConsent, "portal_withdraw_consent"},
+        {A::kPortalReviewPassage, "portal_review_passage"},
         {A::kListProviders, "list_providers"},
         {A::kCreateProvider, "create_provider"},
         {A::kListReferrals, "list_referrals"},

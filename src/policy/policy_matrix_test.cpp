@@ -26,79 +26,86 @@ constexpr const char* kRelationNames[] = {
 // prosecutors and clinicians; the supervisor column is a supervisor of the
 // owning agency who is not on the team. The other strings are for the
 // roles without case work, in every relation but the supervisor one.
+// `survivor` is a survivor signed in to their portal: the case's own
+// survivor, then another survivor.
 struct Row {
     Action action;
     const char* case_roles;
     const char* admin;
     const char* analyst;
     const char* trainer;
+    const char* survivor;
 };
 
 // clang-format off
 const Row kMatrix[] = {
-    //                                  T O S L R X    T O L R X   (admin, analyst, trainer: no S column)
-    {Action::kListAgencies,            "YYYYYY",      "YYYYY",    "YYYYY",    "YYYYY"},
-    {Action::kCreateAgency,            "NNNNNN",      "YYYYY",    "NNNNN",    "NNNNN"},
-    {Action::kListStaff,               "YYYNNN",      "YYYYY",    "YYNNN",    "YYNNN"},
-    {Action::kCreateStaff,             "NNNNNN",      "YYYYY",    "NNNNN",    "NNNNN"},
-    {Action::kRegisterSurvivor,        "YYYYYY",      "NNNNN",    "NNNNN",    "NNNNN"},
-    {Action::kListSurvivors,           "YYYYYY",      "NNNNN",    "NNNNN",    "NNNNN"},
-    {Action::kReadSurvivor,            "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
-    {Action::kUpdateSurvivor,          "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
-    {Action::kMatchSurvivors,          "YYYYYY",      "NNNNN",    "NNNNN",    "NNNNN"},
-    {Action::kCreateCase,              "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
-    {Action::kListCases,               "YYYYYY",      "NNNNN",    "NNNNN",    "NNNNN"},
-    {Action::kReadCase,                "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
-    {Action::kUpdateCase,              "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
-    {Action::kReadCaseTeam,            "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
-    {Action::kManageCaseTeam,          "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
-    {Action::kReadAudit,               "NNYNNN",      "YYYYY",    "NNNNN",    "NNNNN"},
-    {Action::kListConsents,            "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
-    {Action::kGrantConsent,            "YNNNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
-    {Action::kRevokeConsent,           "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
-    {Action::kListVenues,              "YYYYYY",      "YYYYY",    "YYYYY",    "YYYYY"},
-    {Action::kCreateVenue,             "NNYNNN",      "YYYYY",    "NNNNN",    "NNNNN"},
-    {Action::kListInterviews,          "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
-    {Action::kPlanInterview,           "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
-    {Action::kReadInterview,           "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
-    {Action::kUpdateInterview,         "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
-    {Action::kReadStatement,           "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
-    {Action::kAddPassage,              "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
-    {Action::kReviewPassage,           "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
-    {Action::kListDisclosures,         "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
-    {Action::kCreateDisclosure,        "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
-    {Action::kListReceivedDisclosures, "YYYYYY",      "NNNNN",    "YYYYY",    "NNNNN"},
-    {Action::kReadDisclosure,          "YNYINN",      "NNNNN",    "NNNNN",    "NNNNN"},
-    {Action::kReadAccessLog,           "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
-    {Action::kBreakGlass,              "NYNYYY",      "NNNNN",    "NNNNN",    "NNNNN"},
-    {Action::kListAlerts,              "YYYYYY",      "YYYYY",    "YYYYY",    "YYYYY"},
-    {Action::kListProviders,           "YYYYYY",      "YYYYY",    "YYYYY",    "YYYYY"},
-    {Action::kCreateProvider,          "NNYNNN",      "YYYYY",    "NNNNN",    "NNNNN"},
-    {Action::kListReferrals,           "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
-    {Action::kCreateReferral,          "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
+    //                                  T O S L R X    T O L R X   (admin, analyst, trainer: no S column)   survivor: own, other
+    {Action::kListAgencies,            "YYYYYY",      "YYYYY",    "YYYYY",    "YYYYY", "NN"},
+    {Action::kCreateAgency,            "NNNNNN",      "YYYYY",    "NNNNN",    "NNNNN", "NN"},
+    {Action::kListStaff,               "YYYNNN",      "YYYYY",    "YYNNN",    "YYNNN", "NN"},
+    {Action::kCreateStaff,             "NNNNNN",      "YYYYY",    "NNNNN",    "NNNNN", "NN"},
+    {Action::kRegisterSurvivor,        "YYYYYY",      "NNNNN",    "NNNNN",    "NNNNN", "NN"},
+    {Action::kListSurvivors,           "YYYYYY",      "NNNNN",    "NNNNN",    "NNNNN", "NN"},
+    {Action::kReadSurvivor,            "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN", "NN"},
+    {Action::kUpdateSurvivor,          "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN", "NN"},
+    {Action::kMatchSurvivors,          "YYYYYY",      "NNNNN",    "NNNNN",    "NNNNN", "NN"},
+    {Action::kCreateCase,              "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN", "NN"},
+    {Action::kListCases,               "YYYYYY",      "NNNNN",    "NNNNN",    "NNNNN", "NN"},
+    {Action::kReadCase,                "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN", "NN"},
+    {Action::kUpdateCase,              "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN", "NN"},
+    {Action::kReadCaseTeam,            "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN", "NN"},
+    {Action::kManageCaseTeam,          "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN", "NN"},
+    {Action::kReadAudit,               "NNYNNN",      "YYYYY",    "NNNNN",    "NNNNN", "NN"},
+    {Action::kListConsents,            "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN", "YN"},
+    {Action::kGrantConsent,            "YNNNNN",      "NNNNN",    "NNNNN",    "NNNNN", "NN"},
+    {Action::kRevokeConsent,           "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN", "YN"},
+    {Action::kListVenues,              "YYYYYY",      "YYYYY",    "YYYYY",    "YYYYY", "NN"},
+    {Action::kCreateVenue,             "NNYNNN",      "YYYYY",    "NNNNN",    "NNNNN", "NN"},
+    {Action::kListInterviews,          "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN", "YN"},
+    {Action::kPlanInterview,           "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN", "NN"},
+    {Action::kReadInterview,           "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN", "NN"},
+    {Action::kUpdateInterview,         "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN", "NN"},
+    {Action::kReadStatement,           "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN", "YN"},
+    {Action::kAddPassage,              "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN", "NN"},
+    {Action::kReviewPassage,           "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN", "YN"},
+    {Action::kListDisclosures,         "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN", "YN"},
+    {Action::kCreateDisclosure,        "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN", "NN"},
+    {Action::kListReceivedDisclosures, "YYYYYY",      "NNNNN",    "YYYYY",    "NNNNN", "NN"},
+    {Action::kReadDisclosure,          "YNYINN",      "NNNNN",    "NNNNN",    "NNNNN", "NN"},
+    {Action::kReadAccessLog,           "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN", "YN"},
+    {Action::kBreakGlass,              "NYNYYY",      "NNNNN",    "NNNNN",    "NNNNN", "NN"},
+    {Action::kListAlerts,              "YYYYYY",      "YYYYY",    "YYYYY",    "YYYYY", "NN"},
+    {Action::kInvitePortal,            "YNNNNN",      "NNNNN",    "NNNNN",    "NNNNN", "NN"},
+    {Action::kPortalRead,              "NNNNNN",      "NNNNN",    "NNNNN",    "NNNNN", "YN"},
+    {Action::kPortalWithdrawConsent,   "NNNNNN",      "NNNNN",    "NNNNN",    "NNNNN", "YN"},
+    {Action::kPortalReviewPassage,     "NNNNNN",      "NNNNN",    "NNNNN",    "NNNNN", "YN"},
+    {Action::kListProviders,           "YYYYYY",      "YYYYY",    "YYYYY",    "YYYYY", "NN"},
+    {Action::kCreateProvider,          "NNYNNN",      "YYYYY",    "NNNNN",    "NNNNN", "NN"},
+    {Action::kListReferrals,           "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN", "NN"},
+    {Action::kCreateReferral,          "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN", "NN"},
     // The referral of TheCase is addressed to the police (both police relations).
-    {Action::kReadReferral,            "YNYYYN",      "NNNNN",    "NNNNN",    "NNNNN"},
+    {Action::kReadReferral,            "YNYYYN",      "NNNNN",    "NNNNN",    "NNNNN", "NN"},
     // ... and the step asked for is its answer, which is the police's to give.
-    {Action::kTransitionReferral,      "NNNYYN",      "NNNNN",    "NNNNN",    "NNNNN"},
-    {Action::kListReceivedReferrals,   "YYYYYY",      "NNNNN",    "NNNNN",    "NNNNN"},
-    {Action::kListCommitments,         "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
-    {Action::kCreateCommitment,        "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
-    {Action::kUpdateCommitment,        "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
-    {Action::kReadSafetyPlan,          "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
-    {Action::kUpdateSafetyPlan,        "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
-    {Action::kListHearings,            "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
-    {Action::kCreateHearing,           "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
-    {Action::kUpdateHearing,           "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
-    {Action::kListReviews,             "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
-    {Action::kCreateReview,            "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
-    {Action::kListIncidents,           "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
-    {Action::kRecordIncident,          "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
-    {Action::kListAssessments,         "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
-    {Action::kRecordAssessment,        "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
-    {Action::kReadInstrument,          "YYYYYY",      "YYYYY",    "YYYYY",    "YYYYY"},
-    {Action::kReadTimeline,            "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
+    {Action::kTransitionReferral,      "NNNYYN",      "NNNNN",    "NNNNN",    "NNNNN", "NN"},
+    {Action::kListReceivedReferrals,   "YYYYYY",      "NNNNN",    "NNNNN",    "NNNNN", "NN"},
+    {Action::kListCommitments,         "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN", "YN"},
+    {Action::kCreateCommitment,        "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN", "NN"},
+    {Action::kUpdateCommitment,        "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN", "NN"},
+    {Action::kReadSafetyPlan,          "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN", "NN"},
+    {Action::kUpdateSafetyPlan,        "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN", "NN"},
+    {Action::kListHearings,            "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN", "YN"},
+    {Action::kCreateHearing,           "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN", "NN"},
+    {Action::kUpdateHearing,           "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN", "NN"},
+    {Action::kListReviews,             "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN", "NN"},
+    {Action::kCreateReview,            "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN", "NN"},
+    {Action::kListIncidents,           "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN", "NN"},
+    {Action::kRecordIncident,          "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN", "NN"},
+    {Action::kListAssessments,         "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN", "NN"},
+    {Action::kRecordAssessment,        "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN", "NN"},
+    {Action::kReadInstrument,          "YYYYYY",      "YYYYY",    "YYYYY",    "YYYYY", "NN"},
+    {Action::kReadTimeline,            "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN", "NN"},
     // No alert is addressed to anyone here (see AnAlertIsAcknowledgedByItsAudience).
-    {Action::kAcknowledgeAlert,        "NNNNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
+    {Action::kAcknowledgeAlert,        "NNNNNN",      "NNNNN",    "NNNNN",    "NNNNN", "NN"},
 };
 // clang-format on
 
@@ -195,6 +202,36 @@ TEST(PolicyMatrixTest, EveryActionRoleAndRelation) {
         EXPECT_EQ(rows_per_action[action], 1) << name << " is missing from the matrix";
     }
     EXPECT_EQ(cells, static_cast<int>(std::size(kMatrix)) * (5 * 9 + 1));
+}
+
+TEST(PolicyMatrixTest, ASurvivorReachesTheirOwnRecordOnly) {
+    for (const Row& row : kMatrix) {
+        for (int who = 0; who < 2; ++who) {
+            Actor survivor;
+            survivor.kind = Actor::Kind::kSurvivor;
+            survivor.id = who == 0 ? "sv_1" : "sv_2";
+            // The facts a staff member's relation would bring change nothing for a survivor.
+            for (int relation = 0; relation < kRelations; ++relation) {
+                const Decision d = Decide(survivor, row.action, TheCase(), Where(relation).second);
+                EXPECT_EQ(d.allowed, row.survivor[who] == 'Y')
+                    << NameOf(row.action) << " / " << (who == 0 ? "own survivor" : "another survivor") << ": "
+                    << d.reason;
+                EXPECT_EQ(d.reason, d.allowed                ? "own_record"
+                                    : row.survivor[0] == 'Y' ? "not_own_record"
+                                                             : "staff_only")
+                    << NameOf(row.action);
+                if (!d.allowed) {
+                    EXPECT_FALSE(d.message.empty());
+                }
+            }
+        }
+    }
+    // Without a survivor id, nothing is theirs.
+    Actor nobody;
+    nobody.kind = Actor::Kind::kSurvivor;
+    Resource unnamed = TheCase();
+    unnamed.survivor_id.clear();
+    EXPECT_FALSE(Decide(nobody, Action::kPortalRead, unnamed, {}).allowed);
 }
 
 TEST(PolicyMatrixTest, RefusalsSayWhy) {

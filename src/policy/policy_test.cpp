@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 namespace onestory::policy {
 namespace {
 
@@ -121,12 +123,21 @@ TEST(PolicyTest, FoundationMatrix) {
     }
 }
 
-TEST(PolicyTest, SurvivorPrincipalsAreNotStaff) {
+TEST(PolicyTest, SurvivorPrincipalsReachOnlyThePortal) {
     Actor survivor;
     survivor.kind = Actor::Kind::kSurvivor;
     survivor.id = "sv_1";
+    const std::set<Action> portal{Action::kPortalRead, Action::kPortalWithdrawConsent, Action::kPortalReviewPassage};
     for (const auto& [action, name] : EnumNames<Action>::kTable) {
-        EXPECT_FALSE(DecideRoute(survivor, action).allowed) << name;
+        const Decision d = DecideRoute(survivor, action);
+        EXPECT_EQ(d.allowed, portal.count(action) == 1) << name;
+        EXPECT_EQ(d.reason, d.allowed ? "own_record" : "staff_only") << name;
+    }
+    // Staff never reach the portal's routes.
+    for (const auto& [role, role_name] : EnumNames<Role>::kTable) {
+        for (const Action action : portal) {
+            EXPECT_EQ(DecideRoute(Staff("st", "ag_ngo", {role}), action).reason, "survivor_only") << role_name;
+        }
     }
 }
 

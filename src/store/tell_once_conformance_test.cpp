@@ -24,6 +24,7 @@ namespace {
 class TellOnceConformanceTest : public ::testing::TestWithParam<BackendForTest> {
   protected:
     void SetUp() override {
+        ONESTORY_SKIP_UNLESS_AVAILABLE(GetParam());
         auto opened = GetParam().open();
         ASSERT_TRUE(opened.ok()) << opened.status().ToString();
         store_ = std::move(opened).value();

@@ -71,8 +71,13 @@ TEST_F(OperationsTest, MetricsCountRequestsByRouteAndStatus) {
 }
 
 TEST_F(OperationsTest, EveryRouteButThePublicOnesNeedsCredentials) {
-    const std::set<std::string> kPublic{"GET /healthz", "GET /metrics", "GET /api/v1/openapi.json",
-                                        "POST /api/v1/login"};
+    const std::set<std::string> kPublic{"GET /healthz",
+                                        "GET /metrics",
+                                        "GET /api/v1/openapi.json",
+                                        "POST /api/v1/login",
+                                        "GET /api/v1/portal/config",
+                                        "POST /api/v1/portal/activate",
+                                        "POST /api/v1/portal/login"};
     ApiClient anonymous(*server_);
     const auto table = RouteTable();
     ASSERT_GT(table.size(), 15u);

@@ -26,84 +26,98 @@ const std::vector<std::pair<const char*, const char*>> kPeople{
     {"prosecutor", "other agency after revocation"},
     {"clinician", "other agency without consent"},
     {"admin", "administrator"},
+    {"survivor", "the case's survivor, in their portal"},
+    {"other-survivor", "another survivor, in their portal"},
 };
 
 // One cell per person above, in order: Y allowed, N refused.
 // clang-format off
 const std::map<std::string, std::string> kExpected{
-    {"GET /api/v1/me",                               "YYYYYYY"},
-    {"GET /api/v1/agencies",                         "YYYYYYY"},
-    {"POST /api/v1/agencies",                        "NNNNNNY"},
-    {"GET /api/v1/staff",                            "YYYYYYY"},
-    {"POST /api/v1/staff",                           "NNNNNNY"},
-    {"GET /api/v1/audit",                            "NNYNNNY"},
-    {"POST /api/v1/survivors",                       "YYYYYYN"},
-    {"GET /api/v1/survivors",                        "YYYYYYN"},
-    {"POST /api/v1/survivors/match",                 "YYYYYYN"},
-    {"GET /api/v1/survivors/{id}",                   "YNYNNNN"},
-    {"PATCH /api/v1/survivors/{id}",                 "YNYNNNN"},
-    {"GET /api/v1/survivors/{id}/consents",          "YNYNNNN"},
-    {"POST /api/v1/survivors/{id}/consents",         "YNNNNNN"},
-    {"POST /api/v1/consents/{id}/revoke",            "YNYNNNN"},
-    {"GET /api/v1/survivors/{id}/access-log",        "YNYNNNN"},
-    {"POST /api/v1/cases",                           "YNYNNNN"},
-    {"GET /api/v1/cases",                            "YYYYYYN"},
-    {"GET /api/v1/cases/{id}",                       "YNYNNNN"},
-    {"PATCH /api/v1/cases/{id}",                     "YNYNNNN"},
-    {"GET /api/v1/cases/{id}/team",                  "YNYNNNN"},
-    {"POST /api/v1/cases/{id}/team",                 "YNYNNNN"},
-    {"GET /api/v1/venues",                           "YYYYYYY"},
-    {"GET /api/v1/venues/{id}",                      "YYYYYYY"},
-    {"POST /api/v1/venues",                          "NNYNNNY"},
-    {"GET /api/v1/cases/{id}/interviews",            "YNYNNNN"},
-    {"POST /api/v1/cases/{id}/interviews",           "YNYNNNN"},
-    {"GET /api/v1/cases/{id}/coverage",              "YNYNNNN"},
-    {"GET /api/v1/interviews/{id}",                  "YNYNNNN"},
-    {"PATCH /api/v1/interviews/{id}",                "YNYNNNN"},
-    {"GET /api/v1/interviews/{id}/coverage",         "YNYNNNN"},
-    {"GET /api/v1/cases/{id}/passages",              "YNYNNNN"},
-    {"POST /api/v1/cases/{id}/passages",             "YNYNNNN"},
-    {"GET /api/v1/passages/{id}",                    "YNYNNNN"},
-    {"POST /api/v1/passages/{id}/review",            "YNYNNNN"},
-    {"GET /api/v1/cases/{id}/disclosures",           "YNYNNNN"},
-    {"POST /api/v1/cases/{id}/disclosures",          "YNYNNNN"},
-    {"GET /api/v1/disclosures",                      "YYYYYYN"},
-    {"GET /api/v1/disclosures/{id}",                 "YNYYNNN"},
-    {"POST /api/v1/cases/{id}/break-glass",          "NYNYYYN"},
-    {"GET /api/v1/alerts",                           "YYYYYYY"},
-    {"POST /api/v1/alerts/{id}/acknowledge",         "NNYNNNN"},  // a break-glass alert to the NGO's supervisors
-    {"GET /api/v1/providers",                        "YYYYYYY"},
-    {"POST /api/v1/providers",                       "NNYNNNY"},
-    {"GET /api/v1/providers/{id}",                   "YYYYYYY"},
-    {"GET /api/v1/cases/{id}/referrals",             "YNYNNNN"},
-    {"POST /api/v1/cases/{id}/referrals",            "YNYNNNN"},
-    {"GET /api/v1/referrals",                        "YYYYYYN"},
+    {"GET /api/v1/me",                               "YYYYYYYNN"},
+    {"GET /api/v1/agencies",                         "YYYYYYYNN"},
+    {"POST /api/v1/agencies",                        "NNNNNNYNN"},
+    {"GET /api/v1/staff",                            "YYYYYYYNN"},
+    {"POST /api/v1/staff",                           "NNNNNNYNN"},
+    {"GET /api/v1/audit",                            "NNYNNNYNN"},
+    {"POST /api/v1/survivors",                       "YYYYYYNNN"},
+    {"GET /api/v1/survivors",                        "YYYYYYNNN"},
+    {"POST /api/v1/survivors/match",                 "YYYYYYNNN"},
+    {"GET /api/v1/survivors/{id}",                   "YNYNNNNNN"},
+    {"PATCH /api/v1/survivors/{id}",                 "YNYNNNNNN"},
+    {"GET /api/v1/survivors/{id}/consents",          "YNYNNNNNN"},
+    {"POST /api/v1/survivors/{id}/consents",         "YNNNNNNNN"},
+    {"POST /api/v1/consents/{id}/revoke",            "YNYNNNNNN"},
+    {"GET /api/v1/survivors/{id}/access-log",        "YNYNNNNNN"},
+    {"POST /api/v1/cases",                           "YNYNNNNNN"},
+    {"GET /api/v1/cases",                            "YYYYYYNNN"},
+    {"GET /api/v1/cases/{id}",                       "YNYNNNNNN"},
+    {"PATCH /api/v1/cases/{id}",                     "YNYNNNNNN"},
+    {"GET /api/v1/cases/{id}/team",                  "YNYNNNNNN"},
+    {"POST /api/v1/cases/{id}/team",                 "YNYNNNNNN"},
+    {"GET /api/v1/venues",                           "YYYYYYYNN"},
+    {"GET /api/v1/venues/{id}",                      "YYYYYYYNN"},
+    {"POST /api/v1/venues",                          "NNYNNNYNN"},
+    {"GET /api/v1/cases/{id}/interviews",            "YNYNNNNNN"},
+    {"POST /api/v1/cases/{id}/interviews",           "YNYNNNNNN"},
+    {"GET /api/v1/cases/{id}/coverage",              "YNYNNNNNN"},
+    {"GET /api/v1/interviews/{id}",                  "YNYNNNNNN"},
+    {"PATCH /api/v1/interviews/{id}",                "YNYNNNNNN"},
+    {"GET /api/v1/interviews/{id}/coverage",         "YNYNNNNNN"},
+    {"GET /api/v1/cases/{id}/passages",              "YNYNNNNNN"},
+    {"POST /api/v1/cases/{id}/passages",             "YNYNNNNNN"},
+    {"GET /api/v1/passages/{id}",                    "YNYNNNNNN"},
+    {"POST /api/v1/passages/{id}/review",            "YNYNNNNNN"},
+    {"GET /api/v1/cases/{id}/disclosures",           "YNYNNNNNN"},
+    {"POST /api/v1/cases/{id}/disclosures",          "YNYNNNNNN"},
+    {"GET /api/v1/disclosures",                      "YYYYYYNNN"},
+    {"GET /api/v1/disclosures/{id}",                 "YNYYNNNNN"},
+    {"POST /api/v1/cases/{id}/break-glass",          "NYNYYYNNN"},
+    {"GET /api/v1/alerts",                           "YYYYYYYNN"},
+    {"POST /api/v1/survivors/{id}/portal-invite",    "YNNNNNNNN"},
+    {"GET /api/v1/portal/me",                        "NNNNNNNYY"},
+    {"GET /api/v1/portal/disclosures",               "NNNNNNNYY"},
+    {"GET /api/v1/portal/consents",                  "NNNNNNNYY"},
+    {"POST /api/v1/portal/consents/{id}/withdraw",   "NNNNNNNYN"},
+    {"GET /api/v1/portal/passages",                  "NNNNNNNYY"},
+    {"POST /api/v1/portal/passages/{id}/review",     "NNNNNNNYN"},
+    {"POST /api/v1/portal/passages/{id}/comment",    "NNNNNNNYN"},
+    {"GET /api/v1/portal/interviews",                "NNNNNNNYY"},
+    {"GET /api/v1/portal/access-log",                "NNNNNNNYY"},
+    {"GET /api/v1/portal/promises",                  "NNNNNNNYY"},
+    {"GET /api/v1/portal/hearings",                  "NNNNNNNYY"},
+    {"POST /api/v1/alerts/{id}/acknowledge",         "NNYNNNNNN"},  // a break-glass alert to the NGO's supervisors
+    {"GET /api/v1/providers",                        "YYYYYYYNN"},
+    {"POST /api/v1/providers",                       "NNYNNNYNN"},
+    {"GET /api/v1/providers/{id}",                   "YYYYYYYNN"},
+    {"GET /api/v1/cases/{id}/referrals",             "YNYNNNNNN"},
+    {"POST /api/v1/cases/{id}/referrals",            "YNYNNNNNN"},
+    {"GET /api/v1/referrals",                        "YYYYYYNNN"},
     // A referral sent to the clinic: the clinician's agency receives it.
-    {"GET /api/v1/referrals/{id}",                   "YNYNNYN"},
-    {"POST /api/v1/referrals/{id}/transition",       "YNYNNYN"},
-    {"GET /api/v1/cases/{id}/commitments",           "YNYNNNN"},
-    {"POST /api/v1/cases/{id}/commitments",          "YNYNNNN"},
-    {"PATCH /api/v1/commitments/{id}",               "YNYNNNN"},
-    {"GET /api/v1/cases/{id}/safety-plan",           "YNYNNNN"},
-    {"PUT /api/v1/cases/{id}/safety-plan",           "YNYNNNN"},
-    {"GET /api/v1/cases/{id}/hearings",              "YNYNNNN"},
-    {"POST /api/v1/cases/{id}/hearings",             "YNYNNNN"},
-    {"GET /api/v1/hearings/{id}",                    "YNYNNNN"},
-    {"PATCH /api/v1/hearings/{id}",                  "YNYNNNN"},
-    {"GET /api/v1/cases/{id}/reviews",               "YNYNNNN"},
-    {"POST /api/v1/cases/{id}/reviews",              "YNYNNNN"},
-    {"GET /api/v1/cases/{id}/incidents",             "YNYNNNN"},
-    {"POST /api/v1/cases/{id}/incidents",            "YNYNNNN"},
-    {"GET /api/v1/cases/{id}/assessments",           "YNYNNNN"},
-    {"POST /api/v1/cases/{id}/assessments",          "YNYNNNN"},
-    {"GET /api/v1/cases/{id}/assessments/trend",     "YNYNNNN"},
-    {"GET /api/v1/assessments/instrument",           "YYYYYYY"},
-    {"GET /api/v1/cases/{id}/timeline",              "YNYNNNN"},
+    {"GET /api/v1/referrals/{id}",                   "YNYNNYNNN"},
+    {"POST /api/v1/referrals/{id}/transition",       "YNYNNYNNN"},
+    {"GET /api/v1/cases/{id}/commitments",           "YNYNNNNNN"},
+    {"POST /api/v1/cases/{id}/commitments",          "YNYNNNNNN"},
+    {"PATCH /api/v1/commitments/{id}",               "YNYNNNNNN"},
+    {"GET /api/v1/cases/{id}/safety-plan",           "YNYNNNNNN"},
+    {"PUT /api/v1/cases/{id}/safety-plan",           "YNYNNNNNN"},
+    {"GET /api/v1/cases/{id}/hearings",              "YNYNNNNNN"},
+    {"POST /api/v1/cases/{id}/hearings",             "YNYNNNNNN"},
+    {"GET /api/v1/hearings/{id}",                    "YNYNNNNNN"},
+    {"PATCH /api/v1/hearings/{id}",                  "YNYNNNNNN"},
+    {"GET /api/v1/cases/{id}/reviews",               "YNYNNNNNN"},
+    {"POST /api/v1/cases/{id}/reviews",              "YNYNNNNNN"},
+    {"GET /api/v1/cases/{id}/incidents",             "YNYNNNNNN"},
+    {"POST /api/v1/cases/{id}/incidents",            "YNYNNNNNN"},
+    {"GET /api/v1/cases/{id}/assessments",           "YNYNNNNNN"},
+    {"POST /api/v1/cases/{id}/assessments",          "YNYNNNNNN"},
+    {"GET /api/v1/cases/{id}/assessments/trend",     "YNYNNNNNN"},
+    {"GET /api/v1/assessments/instrument",           "YYYYYYYNN"},
+    {"GET /api/v1/cases/{id}/timeline",              "YNYNNNNNN"},
 };
 // clang-format on
 
 // Routes not walked here: public ones, ending one's own session, the test clock.
-const std::set<std::string> kNotWalked{"POST /api/v1/logout", "POST /api/v1/test/clock"};
+const std::set<std::string> kNotWalked{"POST /api/v1/logout", "POST /api/v1/portal/logout", "POST /api/v1/test/clock"};
 
 class PolicyMatrixApiTest : public ::testing::Test {
   protected:
@@ -221,6 +235,12 @@ class PolicyMatrixApiTest : public ::testing::Test {
             id = glass_case_;
         } else if (pattern.starts_with("/api/v1/cases/")) {
             id = case_;
+        } else if (pattern == "/api/v1/portal/passages/{id}/review") {
+            id = unreviewed_;
+        } else if (pattern.starts_with("/api/v1/portal/passages/")) {
+            id = confirmed_;
+        } else if (pattern.starts_with("/api/v1/portal/consents/")) {
+            id = spare_consent_;
         } else if (pattern.starts_with("/api/v1/survivors/")) {
             id = survivor_;
         } else if (pattern.starts_with("/api/v1/interviews/")) {
@@ -298,6 +318,8 @@ class PolicyMatrixApiTest : public ::testing::Test {
                                                                  {"passage_ids", json::array{confirmed_}}}},
             {"POST /api/v1/cases/{id}/break-glass",
              json::object{{"reason", "A safeguarding emergency needs the case now."}}},
+            {"POST /api/v1/portal/passages/{id}/review", json::object{{"status", "confirmed"}}},
+            {"POST /api/v1/portal/passages/{id}/comment", json::object{{"comment", "An invented comment."}}},
             {"POST /api/v1/providers", json::object{{"name", "Matrix provider " + std::to_string(n)},
                                                     {"service_types", json::array{"education"}}}},
             {"POST /api/v1/cases/{id}/referrals", json::object{{"provider_id", provider_},
@@ -370,7 +392,10 @@ TEST_F(PolicyMatrixApiTest, EveryRouteForEveryRelation) {
         const std::string method = key.substr(0, key.find(' '));
         for (std::size_t i = 0; i < kPeople.size(); ++i) {
             const std::string person = kPeople[i].first;
-            auto& client = person == "admin" ? world_->Admin() : world_->As(person);
+            auto& client = person == "admin"            ? world_->Admin()
+                           : person == "survivor"       ? world_->PortalOf(survivor_)
+                           : person == "other-survivor" ? world_->PortalOf(other_survivor_)
+                                                        : world_->As(person);
             const std::string target = Target(key, person);
             std::vector<std::pair<std::string, std::string>> headers;
             if (method == "PATCH") headers.emplace_back("If-Match", "\"1\"");

@@ -60,12 +60,19 @@ describe('page weight', () => {
     assertClean(fresh);
     await fresh.close();
 
+    // The portal's sign-in page, as a survivor first opens it.
+    const portalContext = await newContext(browser, { locale: 'en-GB' });
+    const portal = await measure(portalContext, '/portal');
+    assertClean(portalContext);
+    await portalContext.close();
+
     const total = (items) => items.reduce((n, i) => n + i.bytes, 0);
     const byType = (items) =>
       items.reduce((acc, i) => ({ ...acc, [i.type]: (acc[i.type] ?? 0) + i.bytes }), {});
     for (const [name, items] of [
       ['signed out (login)', signedOut],
       ['signed in (caseload)', signedIn],
+      ['portal (sign-in)', portal],
     ]) {
       assert.ok(total(items) <= kBudget, `${name}: ${total(items)} bytes over the ${kBudget}-byte budget`);
       // Scripts and styles came compressed.
@@ -76,6 +83,19 @@ describe('page weight', () => {
     }
     record('first load, signed out (bytes transferred)', { total: total(signedOut), ...byType(signedOut) });
     record('first load, signed in (bytes transferred)', { total: total(signedIn), ...byType(signedIn) });
+    record('first load, portal (bytes transferred)', { total: total(portal), ...byType(portal) });
+    // Neither page fetches the other's code, nor more than one language.
+    const scripts = (items) => items.filter((i) => i.type === 'Script').map((i) => new URL(i.url).pathname);
+    assert.ok(scripts(signedIn).some((p) => p.includes('/Workspace-')));
+    assert.ok(!scripts(signedIn).some((p) => p.includes('/PortalApp-')));
+    assert.ok(scripts(portal).some((p) => p.includes('/PortalApp-')));
+    assert.ok(!scripts(portal).some((p) => p.includes('/Workspace-')));
+    for (const items of [signedOut, signedIn, portal]) {
+      assert.deepEqual(
+        scripts(items).filter((p) => /\/(en|es|fr)-/.test(p)).map((p) => p.match(/\/(en|es|fr)-/)[1]),
+        ['en'],
+      );
+    }
   });
 });
 
@@ -88,9 +108,29 @@ describe('origin and headers', () => {
     await signIn(page, 'caseworker');
     await page.locator('tbody th a').first().click();
     await page.locator('nav.tabs').waitFor();
-    for (const section of ['Team', 'Identity', 'Overview']) {
-      await page.locator('nav.tabs').getByRole('link', { name: section }).click();
-      await page.locator('.section h2').waitFor();
+    for (const section of [
+      'Statement',
+      'Interviews',
+      'Consents',
+      'Disclosures',
+      'Team',
+      'Identity',
+      'Access log',
+      'Portal',
+      'Referrals',
+      'Promises',
+      'Safety plan',
+      'Hearings',
+      'Case reviews',
+      'Assessments',
+      'Overview',
+    ]) {
+      await page.locator('nav.tabs').getByRole('link', { name: section, exact: true }).click();
+      await page.locator('.section h2', { hasText: section === 'Identity' ? 'Identity' : section }).first().waitFor();
+    }
+    for (const path of ['/shared', '/alerts', '/dashboard']) {
+      await page.goto(`${baseUrl}${path}`);
+      await page.locator('main h1').waitFor();
     }
     await page.goto(`${baseUrl}/survivors/new`);
     await page.locator('main h1').waitFor();

@@ -127,6 +127,23 @@ ApiClient& World::As(const std::string& username) {
     return *slot;
 }
 
+ApiClient& World::PortalOf(const std::string& survivor_id, const std::string& inviter) {
+    auto& slot = clients_["portal:" + survivor_id];
+    if (!slot) {
+        const auto invite = As(inviter).Post("/api/v1/survivors/" + survivor_id + "/portal-invite");
+        if (invite.status != 201) throw std::runtime_error("portal invite failed: " + invite.raw.body);
+        slot = std::make_unique<ApiClient>(server_);
+        const auto r = slot->Send(
+            "POST", "/api/v1/portal/activate",
+            json::serialize(json::object{
+                {"code", invite.Str("code")}, {"username", "portal " + survivor_id}, {"passphrase", kPassword}}),
+            {}, false);
+        if (r.status != 200) throw std::runtime_error("portal activation failed: " + r.raw.body);
+        slot->UseToken(r.Str("token"));
+    }
+    return *slot;
+}
+
 std::pair<std::string, std::string> World::SurvivorWithCase(const std::string& username, const std::string& code_name,
                                                             const std::string& legal_name) {
     auto& client = As(username);

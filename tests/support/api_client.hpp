@@ -65,6 +65,10 @@ class World {
     const std::string& AgencyId(const std::string& key) const { return agencies_.at(key); }
     const std::string& StaffId(const std::string& username) const { return staff_.at(username); }
 
+    // The survivor's own portal session (bearer token), set up on first use
+    // with an invite from `inviter`, a member of the survivor's case team.
+    ApiClient& PortalOf(const std::string& survivor_id, const std::string& inviter = "caseworker");
+
     // Registers a survivor as `username` and opens a case for them; returns {survivor id, case id}.
     std::pair<std::string, std::string> SurvivorWithCase(const std::string& username, const std::string& code_name,
                                                          const std::string& legal_name);

@@ -72,6 +72,9 @@ Result<AccessLogPage> AccessLogService::Read(const policy::Actor& actor, std::st
         entry.action = e.action;
         entry.outcome = e.outcome;
         entry.what = WhatOf(e);
+        if (const auto found = agency_names.find(entry.what.recipient_agency_id); found != agency_names.end()) {
+            entry.what.recipient_agency_name = found->second;
+        }
         entry.purpose = e.purpose;
         entry.summary = DescribeAccess(e, entry.who, agency_names);
         page.entries.push_back(std::move(entry));

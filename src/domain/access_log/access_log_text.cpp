@@ -19,7 +19,7 @@ struct Phrase {
     std::string_view attempted;
 };
 
-constexpr std::array<Phrase, 58> kPhrases{{
+constexpr std::array<Phrase, 66> kPhrases{{
     {"survivor.create", "registered you", "register you"},
     {"survivor.read", "read your record{what}", "read your record"},
     {"survivor.update", "changed your record{what}", "change your record"},
@@ -84,6 +84,22 @@ constexpr std::array<Phrase, 58> kPhrases{{
     {"case.timeline", "looked at the timeline of your case", "look at the timeline of your case"},
     {"read_survivor", "opened your record", "open your record"},
     {"read_case", "opened your case", "open your case"},
+    {"passage.comment", "wrote down your comment on part of your statement{what}", "add a comment to your statement"},
+    {"portal.invite", "gave you a code to set up your portal", "give you a code to set up your portal"},
+    {"portal.activate", "set up your portal with a username and passphrase", "set up your portal"},
+    {"portal.activate_failed", "tried to set up your portal with a code that no longer works", "set up your portal"},
+    {"portal.login", "signed in to your portal", "sign in to your portal"},
+    {"portal.login_failed", "tried to sign in to your portal with a wrong passphrase", "sign in to your portal"},
+    {"portal.login_locked", "tried to sign in to your portal while it was locked", "sign in to your portal"},
+    {"portal.locked", "locked your portal for a while after several wrong passphrases", "lock your portal"},
+}};
+
+// What the survivor did themself, in the portal, said the way they would say it.
+constexpr std::array<Phrase, 4> kOwnPhrases{{
+    {"consent.revoke", "withdrew your consent to share with {recipient}", "withdraw a consent"},
+    {"passage.review", "{status} part of your statement{what}", "review your statement"},
+    {"passage.comment", "commented on part of your statement{what}", "comment on your statement"},
+    {"portal.read", "looked at your portal", "look at your portal"},
 }};
 
 std::string Words(std::string_view name) {
@@ -195,6 +211,11 @@ std::string DescribeAccess(const audit::AuditEvent& event, const AccessLogActor&
     const Phrase* phrase = nullptr;
     for (const auto& p : kPhrases) {
         if (p.action == event.action) phrase = &p;
+    }
+    if (actor.kind == "survivor") {
+        for (const auto& p : kOwnPhrases) {
+            if (p.action == event.action) phrase = &p;
+        }
     }
     std::string text;
     if (phrase == nullptr) {

@@ -27,7 +27,8 @@ struct AccessLogWhat {
     std::optional<int> passages;
     std::vector<std::string> categories;
     std::string recipient_agency_id;
-    std::string status;  // a review: read_back, confirmed, corrected
+    std::string recipient_agency_name;  // filled in by the access log service
+    std::string status;                 // a review: read_back, confirmed, corrected
 };
 
 // The parts of an audit event's detail ("passages=2 topics=a,b

@@ -89,6 +89,37 @@ TEST(AccessLogTextTest, PeopleWithoutAStaffRecordAreNamedPlainly) {
     EXPECT_EQ(DescribeAccess(e, {"staff", "st_gone", "", "", "", {}}, {}), "Someone registered you");
 }
 
+TEST(AccessLogTextTest, WhatTheSurvivorDidInThePortalIsSaidTheirWay) {
+    const AccessLogActor you{"survivor", "sv_1", "", "", "", {}};
+    const AccessLogActor someone{"anonymous", "", "", "", "", {}};
+    const AccessLogActor sana{"staff", "st_2", "Sana Koleri", "ag_n", "Harbour Light", {"caseworker"}};
+    const std::map<std::string, std::string> agencies{{"ag_p", "Metro Police"}};
+    EXPECT_EQ(DescribeAccess(Event("consent.revoke", "success", {}, "investigation",
+                                   "recipient=ag_p purpose=investigation topics=recruitment categories="),
+                             you, agencies),
+              "You withdrew your consent to share with Metro Police for investigation");
+    EXPECT_EQ(DescribeAccess(Event("passage.review", "success", {}, "", "status=confirmed topic=escape version=1"), you,
+                             agencies),
+              "You confirmed part of your statement (escape)");
+    EXPECT_EQ(DescribeAccess(Event("passage.comment", "success", {"survivor_comment"}, "", "topic=needs version=1"),
+                             you, agencies),
+              "You commented on part of your statement (needs)");
+    EXPECT_EQ(DescribeAccess(Event("portal.invite", "success", {}, "", "invite=pi_1"), sana, agencies),
+              "Sana Koleri (caseworker, Harbour Light) gave you a code to set up your portal");
+    EXPECT_EQ(DescribeAccess(Event("portal.activate", "success", {}, "", "invite=pi_1"), you, agencies),
+              "You set up your portal with a username and passphrase");
+    EXPECT_EQ(DescribeAccess(Event("portal.login", "success", {}, "", ""), you, agencies),
+              "You signed in to your portal");
+    EXPECT_EQ(DescribeAccess(Event("portal.login_failed", "failure", {}, "", ""), someone, agencies),
+              "Someone tried to sign in to your portal with a wrong passphrase");
+    EXPECT_EQ(DescribeAccess(Event("portal.locked", "success", {}, "", ""), {"system", "", "", "", "", {}}, agencies),
+              "onestory locked your portal for a while after several wrong passphrases");
+    // The same action by staff keeps the staff wording.
+    EXPECT_EQ(DescribeAccess(Event("consent.revoke", "success", {}, "", "recipient=ag_p"), sana, agencies),
+              "Sana Koleri (caseworker, Harbour Light) recorded that you withdrew your consent to share with Metro "
+              "Police");
+}
+
 TEST(AccessLogTextTest, TheDetailIsReadBackIntoParts) {
     const auto what = WhatOf(Event("disclosure.read", "success", {"legal_name"}, "",
                                    "recipient=ag_p passages=12 topics=a,b categories=identity junk passages=x"));

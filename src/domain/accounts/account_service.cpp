@@ -9,7 +9,9 @@
 #include "crypto/random.hpp"
 #include "domain/vocabulary.hpp"
 #include "store/account_rows.hpp"
+#include "store/portal_rows.hpp"
 #include "store/session_rows.hpp"
+#include "store/survivor_rows.hpp"
 
 namespace onestory::domain {
 namespace {
@@ -296,16 +298,29 @@ Result<Principal> AccountService::Authenticate(std::string_view token) {
     std::optional<store::SessionRow> session;
     std::optional<store::StaffRow> staff;
     std::optional<store::AgencyRow> agency;
+    std::optional<store::PortalAccountRow> portal;
+    std::optional<store::SurvivorRow> survivor;
     ONESTORY_RETURN_IF_ERROR(ctx_.store.Read([&](store::Transaction& tx) -> Status {
         ONESTORY_ASSIGN_OR_RETURN(session, store::GetSession(tx, token_hash));
-        if (!session || session->principal_kind != "staff") return Status::Ok();
+        if (!session) return Status::Ok();
+        if (session->principal_kind == "survivor") {
+            ONESTORY_ASSIGN_OR_RETURN(portal, store::GetPortalAccount(tx, session->principal_id));
+            ONESTORY_ASSIGN_OR_RETURN(survivor, store::GetSurvivor(tx, session->principal_id));
+            return Status::Ok();
+        }
+        if (session->principal_kind != "staff") return Status::Ok();
         ONESTORY_ASSIGN_OR_RETURN(staff, store::GetStaff(tx, session->principal_id));
         if (staff) {
             ONESTORY_ASSIGN_OR_RETURN(agency, store::GetAgency(tx, staff->agency_id));
         }
         return Status::Ok();
     }));
-    if (!session || !staff || !staff->active || !agency) return Status::Unauthenticated("log in first");
+    const bool survivor_session = session && session->principal_kind == "survivor";
+    if (survivor_session) {
+        if (!portal || !portal->active || !survivor) return Status::Unauthenticated("sign in first");
+    } else if (!session || !staff || !staff->active || !agency) {
+        return Status::Unauthenticated("log in first");
+    }
 
     const std::int64_t now = ToMicros(ctx_.clock.Now());
     const std::int64_t idle = std::chrono::duration_cast<std::chrono::microseconds>(ctx_.settings.idle_timeout).count();
@@ -325,6 +340,14 @@ Result<Principal> AccountService::Authenticate(std::string_view token) {
     }
 
     Principal p;
+    p.token_hash = token_hash;
+    p.csrf_hash = session->csrf_hash;
+    if (survivor_session) {
+        // A survivor in their portal: the policy lets them reach their own record only.
+        p.actor.kind = policy::Actor::Kind::kSurvivor;
+        p.actor.id = survivor->id;
+        return p;
+    }
     p.staff = StaffFrom(*staff);
     p.actor.kind = policy::Actor::Kind::kStaff;
     p.actor.id = staff->id;

@@ -34,8 +34,9 @@ class AccountService {
 
     Result<LoginResult> Login(std::string_view username, std::string_view password, std::string_view remote);
     Status Logout(const Principal& principal);
-    // Resolves a bearer token (or session cookie) to its principal, ending
-    // sessions idle for longer than the configured timeout.
+    // Resolves a bearer token (or session cookie) to its principal, staff or
+    // a survivor signed in to their portal (PortalService makes those
+    // sessions), ending sessions idle for longer than the configured timeout.
     Result<Principal> Authenticate(std::string_view token);
     // The browser's cookie session must echo its CSRF token on writes.
     Status CheckCsrf(const Principal& principal, std::string_view csrf_token) const;

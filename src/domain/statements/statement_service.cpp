@@ -258,7 +258,10 @@ Result<Passage> StatementService::Review(const Actor& actor, std::string_view pa
         correction->reviewed_at = ToMicros(now);
         correction->supersedes = row->id;
         correction->superseded_by.reset();
-        correction->created_by = actor.id;
+        // A version is created by staff; when the survivor corrects their own
+        // words in the portal, reviewed_by names them and the version keeps
+        // the staff member who recorded the passage.
+        correction->created_by = actor.kind == Actor::Kind::kStaff ? actor.id : row->created_by;
         correction->created_at = ToMicros(now);
         current = *correction;
     } else {
@@ -305,6 +308,58 @@ Result<Passage> StatementService::Review(const Actor& actor, std::string_view pa
         }
         ONESTORY_RETURN_IF_ERROR(ctx_.audit.Append(tx, event));
         ONESTORY_ASSIGN_OR_RETURN(out, OpenPassage(tx, sealer, current));
+        return Status::Ok();
+    }));
+    return *out;
+}
+
+Result<Passage> StatementService::Comment(const Actor& actor, std::string_view passage_id, std::string_view comment) {
+    const Instant now = ctx_.clock.Now();
+    std::optional<store::PassageRow> row;
+    std::optional<CaseAccess> access;
+    std::optional<store::SurvivorRow> survivor;
+    ONESTORY_RETURN_IF_ERROR(ctx_.store.Read([&](store::Transaction& tx) -> Status {
+        ONESTORY_ASSIGN_OR_RETURN(row, store::GetPassage(tx, passage_id));
+        if (!row) return Status::NotFound("no such passage");
+        ONESTORY_ASSIGN_OR_RETURN(access, LoadCaseAccess(tx, actor, row->case_id, now));
+        ONESTORY_ASSIGN_OR_RETURN(survivor, store::GetSurvivor(tx, row->survivor_id));
+        return Status::Ok();
+    }));
+    const auto decision = policy::Decide(actor, Action::kReviewPassage, access->resource, access->context);
+    if (!decision.allowed) {
+        return Refuse(ctx_, actor, decision, "passage.comment", "passage", row->id, row->survivor_id, row->case_id);
+    }
+    if (row->superseded_by) {
+        return Status::Conflict("superseded", "this version was corrected since; comment on the current version");
+    }
+    if (comment.empty() || comment.size() > kMaxCommentBytes) {
+        return Status::Invalid("comment", "must be 1 to 4000 bytes");
+    }
+    ONESTORY_ASSIGN_OR_RETURN(SurvivorSealer sealer,
+                              SurvivorSealer::Open(ctx_.keyring, survivor->id, survivor->data_key));
+    store::PassageCommentRow c;
+    c.id = crypto::NewIdString("pc");
+    c.chain_id = row->chain_id;
+    c.passage_id = row->id;
+    c.survivor_id = row->survivor_id;
+    c.comment = sealer.Seal("passage.comment", comment, c.id);
+    c.recorded_by = actor.id;
+    c.created_at = ToMicros(now);
+
+    audit::AuditEvent event = PassageEvent(actor, "passage.comment", *row);
+    event.fields = {"survivor_comment"};
+    event.reason = decision.reason;
+    event.detail = "topic=" + row->topic + " version=" + std::to_string(row->version);
+    std::optional<Passage> out;
+    ONESTORY_RETURN_IF_ERROR(ctx_.store.Write([&](store::Transaction& tx) -> Status {
+        // Still the current version: a correction in between would leave the comment on an old one.
+        ONESTORY_ASSIGN_OR_RETURN(auto current, store::GetCurrentPassage(tx, row->chain_id));
+        if (!current || current->id != row->id) {
+            return Status::Conflict("superseded", "this passage was corrected at the same time; reload it");
+        }
+        ONESTORY_RETURN_IF_ERROR(store::InsertPassageComment(tx, c));
+        ONESTORY_RETURN_IF_ERROR(ctx_.audit.Append(tx, event));
+        ONESTORY_ASSIGN_OR_RETURN(out, OpenPassage(tx, sealer, *row));
         return Status::Ok();
     }));
     return *out;

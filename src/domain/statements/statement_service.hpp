@@ -35,6 +35,9 @@ class StatementService {
     Result<Passage> Get(const policy::Actor& actor, std::string_view passage_id);
     // Answers the passage as it now stands (the new version after a correction).
     Result<Passage> Review(const policy::Actor& actor, std::string_view passage_id, const PassageReview& review);
+    // A comment of the survivor's on the current version of a passage, with no
+    // change to its review (a confirmed passage can still be commented on).
+    Result<Passage> Comment(const policy::Actor& actor, std::string_view passage_id, std::string_view comment);
 
   private:
     const ServiceContext& ctx_;

@@ -13,27 +13,60 @@ export class ApiError extends Error {
     message: string,
     readonly field?: string,
     readonly retryAfterSeconds?: number,
+    // Members of the error body beside "error", e.g. "covered" or "uncovered".
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
   }
+
+  // A list member of the error body, e.g. the topics already covered.
+  list(name: string): string[] {
+    const v = this.details[name];
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  }
 }
 
-const kCsrfKey = 'onestory.csrf';
+// The workspace keeps its token in localStorage, so that every tab can
+// write. The survivor portal keeps its own in sessionStorage, which the
+// browser forgets with the tab and quick exit clears at once: nothing of
+// the portal outlives the visit on a shared device.
+export type Realm = 'workspace' | 'portal';
+const kCsrfKeys: Record<Realm, string> = { workspace: 'onestory.csrf', portal: 'onestory.portal' };
+let realm: Realm = 'workspace';
 let csrfToken: string | null = null;
-try {
-  csrfToken = localStorage.getItem(kCsrfKey);
-} catch {
-  csrfToken = null;
+
+function storageOf(r: Realm): Storage | null {
+  try {
+    return r === 'portal' ? sessionStorage : localStorage;
+  } catch {
+    return null;
+  }
 }
+
+// Chooses where this page keeps its CSRF token; called once, before the app starts.
+export function chooseRealm(r: Realm): void {
+  realm = r;
+  try {
+    csrfToken = storageOf(r)?.getItem(kCsrfKeys[r]) ?? null;
+  } catch {
+    csrfToken = null;
+  }
+}
+chooseRealm('workspace');
 
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
   try {
-    if (token) localStorage.setItem(kCsrfKey, token);
-    else localStorage.removeItem(kCsrfKey);
+    const storage = storageOf(realm);
+    if (token) storage?.setItem(kCsrfKeys[realm], token);
+    else storage?.removeItem(kCsrfKeys[realm]);
   } catch {
     // Without storage the token lives in memory for this page only.
   }
+}
+
+export function csrfHeader(): Record<string, string> {
+  return csrfToken ? { 'X-CSRF-Token': csrfToken } : {};
 }
 
 // Told when the server no longer knows this session (401), with its code:
@@ -79,16 +112,25 @@ export async function call<T>(method: string, path: string, options: Options = {
   let code = 'http_' + response.status;
   let message = response.statusText;
   let field: string | undefined;
+  let details: Record<string, unknown> = {};
   try {
     const body = (await response.json()) as { error?: { code?: string; message?: string; field?: string } };
     code = body.error?.code ?? code;
     message = body.error?.message ?? message;
     field = body.error?.field;
+    details = body as Record<string, unknown>;
   } catch {
     // Not JSON: keep the status.
   }
   const retry = Number(response.headers.get('Retry-After'));
-  const error = new ApiError(response.status, code, message, field, Number.isFinite(retry) && retry > 0 ? retry : undefined);
+  const error = new ApiError(
+    response.status,
+    code,
+    message,
+    field,
+    Number.isFinite(retry) && retry > 0 ? retry : undefined,
+    details,
+  );
   if (response.status === 401 && !options.expectUnauthenticated) onSignedOut?.(code);
   throw error;
 }

@@ -42,7 +42,7 @@ function Frame({ id, label, hint, error, optional, children }: Common & { childr
 type InputProps = Common & {
   value: string;
   onValue: (value: string) => void;
-  type?: 'text' | 'password' | 'search' | 'date';
+  type?: 'text' | 'password' | 'search' | 'date' | 'time';
   autoComplete?: string;
   autoCapitalize?: 'none' | 'off';
   spellcheck?: boolean;
@@ -96,5 +96,122 @@ export function SelectField({ id, label, hint, error, optional, value, onValue, 
         ))}
       </select>
     </Frame>
+  );
+}
+
+type TextAreaProps = Common & {
+  value: string;
+  onValue: (value: string) => void;
+  rows?: number;
+  maxLength?: number;
+  spellcheck?: boolean;
+};
+
+export function TextAreaField({ id, label, hint, error, optional, value, onValue, rows = 4, ...rest }: TextAreaProps) {
+  return (
+    <Frame id={id} label={label} hint={hint} error={error} optional={optional}>
+      <textarea
+        id={id}
+        name={id}
+        rows={rows}
+        value={value}
+        onInput={(e) => onValue((e.currentTarget as HTMLTextAreaElement).value)}
+        aria-describedby={describedBy(id, hint, error)}
+        aria-invalid={error ? true : undefined}
+        {...rest}
+      />
+    </Frame>
+  );
+}
+
+// A group of checkboxes under one question (a fieldset and its legend).
+type CheckboxesProps = {
+  id: string;
+  legend: string;
+  hint?: string;
+  error?: string | null;
+  options: { value: string; label: string; hint?: string; class?: string }[];
+  values: readonly string[];
+  onValues: (values: string[]) => void;
+  small?: boolean;
+};
+
+export function CheckboxesField({ id, legend, hint, error, options, values, onValues, small }: CheckboxesProps) {
+  const toggle = (value: string, on: boolean) =>
+    onValues(on ? [...values.filter((v) => v !== value), value] : values.filter((v) => v !== value));
+  return (
+    <fieldset
+      id={id}
+      class={`field checkboxes${small ? ' checkboxes-small' : ''}${error ? ' field-error' : ''}`}
+      aria-describedby={describedBy(id, hint, error)}
+      tabIndex={-1}
+    >
+      <legend>{legend}</legend>
+      {hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p class="error-text" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+      {options.map((o) => {
+        const optionId = `${id}-${o.value}`;
+        return (
+          <div class={`checkbox${o.class ? ` ${o.class}` : ''}`} key={o.value}>
+            <input
+              type="checkbox"
+              id={optionId}
+              name={id}
+              value={o.value}
+              checked={values.includes(o.value)}
+              onChange={(e) => toggle(o.value, (e.currentTarget as HTMLInputElement).checked)}
+              aria-describedby={o.hint ? `${optionId}-hint` : undefined}
+            />
+            <label for={optionId}>{o.label}</label>
+            {o.hint && (
+              <span class="checkbox-hint" id={`${optionId}-hint`}>
+                {o.hint}
+              </span>
+            )}
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+export function CheckboxField({
+  id,
+  label,
+  hint,
+  checked,
+  onChecked,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  checked: boolean;
+  onChecked: (on: boolean) => void;
+}) {
+  return (
+    <div class="field checkbox">
+      <input
+        type="checkbox"
+        id={id}
+        name={id}
+        checked={checked}
+        onChange={(e) => onChecked((e.currentTarget as HTMLInputElement).checked)}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+      />
+      <label for={id}>{label}</label>
+      {hint && (
+        <span class="checkbox-hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      )}
+    </div>
   );
 }

@@ -4,21 +4,36 @@
 // message catalogue (en.ts, es.ts, fr.ts); dates and numbers are formatted by
 // Intl for the chosen locale. The language is chosen, in order, by `?lang=` in
 // the URL, the user's earlier choice (localStorage), then the browser's
-// preferred languages (the same list it sends as Accept-Language).
+// preferred languages (the same list it sends as Accept-Language). Only the
+// chosen language's catalogue is fetched; the others load when chosen.
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { en, type MessageKey } from './en';
-import { es } from './es';
-import { fr } from './fr';
+import type { MessageKey } from './en';
 
 export type { MessageKey };
+export type Catalogue = Record<MessageKey, string>;
 export type Locale = 'en' | 'es' | 'fr';
 export const kLocales: readonly Locale[] = ['en', 'es', 'fr'];
 // Each language named in itself, for the switcher.
 export const kLocaleNames: Record<Locale, string> = { en: 'English', es: 'Español', fr: 'Français' };
 
-const kCatalogues: Record<Locale, Record<MessageKey, string>> = { en, es, fr };
+const kLoaders: Record<Locale, () => Promise<Catalogue>> = {
+  en: () => import('./en').then((m) => m.en),
+  es: () => import('./es').then((m) => m.es),
+  fr: () => import('./fr').then((m) => m.fr),
+};
 const kStorageKey = 'onestory.lang';
+
+// The workspace remembers the choice across visits (localStorage); the
+// survivor portal only for this tab (sessionStorage), so that a shared
+// device keeps no trace of it.
+let languageStorage: 'local' | 'session' = 'local';
+export function rememberLanguageFor(kind: 'local' | 'session'): void {
+  languageStorage = kind;
+}
+function storage(): Storage {
+  return languageStorage === 'session' ? sessionStorage : localStorage;
+}
 
 export type Params = Record<string, string | number>;
 
@@ -30,15 +45,20 @@ function asLocale(tag: string | null | undefined): Locale | null {
 
 function readStored(): Locale | null {
   try {
-    return asLocale(localStorage.getItem(kStorageKey));
+    return asLocale(storage().getItem(kStorageKey));
   } catch {
     return null;
   }
 }
 
+// Whether the user chose a language themself (here or earlier), rather than the browser's default.
+export function hasChosenLocale(search: string): boolean {
+  return asLocale(new URLSearchParams(search).get('lang')) !== null || readStored() !== null;
+}
+
 export function rememberLocale(locale: Locale): void {
   try {
-    localStorage.setItem(kStorageKey, locale);
+    storage().setItem(kStorageKey, locale);
   } catch {
     // Storage may be unavailable (private modes); the choice then lasts for this page only.
   }
@@ -94,11 +114,11 @@ export class I18n {
   private readonly dateTimes: Intl.DateTimeFormat;
   private readonly times: Intl.DateTimeFormat;
 
-  constructor(locale: Locale, preferred: readonly string[] = []) {
+  constructor(locale: Locale, messages: Catalogue, preferred: readonly string[] = []) {
     this.locale = locale;
     this.formatting = formattingLocale(locale, preferred);
     const f = this.formatting;
-    this.messages = kCatalogues[locale];
+    this.messages = messages;
     this.numbers = new Intl.NumberFormat(f);
     this.plurals = new Intl.PluralRules(locale);
     // Dates without a time are calendar dates: shown as stored, in UTC.
@@ -108,7 +128,7 @@ export class I18n {
   }
 
   t = (key: MessageKey, params?: Params): string =>
-    interpolate(this.messages[key] ?? en[key] ?? key, params, (n) => this.numbers.format(n));
+    interpolate(this.messages[key] ?? key, params, (n) => this.numbers.format(n));
 
   // Plural-aware: looks up `key_one`, `key_other`, ... for the count.
   tn = (key: string, count: number, params?: Params): string => {
@@ -137,6 +157,15 @@ export class I18n {
 
   time = (d: Date): string => this.times.format(d);
 
+  // "a", "a and b", "a, b and c", in this language.
+  list = (items: readonly string[]): string => {
+    try {
+      return new Intl.ListFormat(this.locale, { style: 'long', type: 'conjunction' }).format(items);
+    } catch {
+      return items.join(', ');
+    }
+  };
+
   // A language (ISO 639) or country (ISO 3166) code in words, if the browser knows it.
   languageName = (code: string): string => displayName(this.formatting, 'language', code);
   regionName = (code: string): string => displayName(this.formatting, 'region', code);
@@ -150,7 +179,12 @@ function displayName(locale: string, type: 'language' | 'region', code: string):
   }
 }
 
-export const I18nContext = createContext<I18n>(new I18n('en'));
+// The catalogue of `locale`, fetched, and everything to speak it.
+export async function loadI18n(locale: Locale, preferred: readonly string[]): Promise<I18n> {
+  return new I18n(locale, await kLoaders[locale](), preferred);
+}
+
+export const I18nContext = createContext<I18n>(new I18n('en', {} as Catalogue));
 
 export function useI18n(): I18n {
   return useContext(I18nContext);

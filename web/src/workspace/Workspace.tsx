@@ -10,17 +10,25 @@ import { useI18n, type Locale } from '../i18n';
 import { Link, match, navigate, useLocation } from '../router';
 import { checkSession, session, signOut } from '../session';
 import { useStore } from '../store';
+import { AlertsPage } from './AlertsPage';
 import { CasePage } from './case/CasePage';
 import { CaseloadPage } from './CaseloadPage';
+import { DashboardPage } from './DashboardPage';
 import { LoginPage } from './LoginPage';
 import { NotFoundPage } from './NotFoundPage';
 import { ProfilePage } from './ProfilePage';
 import { RegisterSurvivorPage } from './RegisterSurvivorPage';
+import { SharedItemPage, SharedListPage } from './SharedPage';
 
 function Screen({ path }: { path: string }) {
   if (path === '/' || path === '/cases') return <CaseloadPage />;
   if (path === '/survivors/new') return <RegisterSurvivorPage />;
   if (path === '/me') return <ProfilePage />;
+  if (path === '/shared') return <SharedListPage />;
+  if (path === '/alerts') return <AlertsPage />;
+  if (path === '/dashboard') return <DashboardPage />;
+  const shared = match('/shared/:id', path);
+  if (shared) return <SharedItemPage id={shared.id} />;
   const c = match('/cases/:id/:section?', path);
   if (c) return <CasePage caseId={c.id} section={c.section ?? 'overview'} />;
   return <NotFoundPage />;
@@ -85,6 +93,23 @@ export function Workspace({ onLocale }: { onLocale: (locale: Locale) => void }) 
                     {t('nav.register')}
                   </Link>
                 </li>
+                <li>
+                  <Link href="/shared" aria-current={here('/shared')}>
+                    {t('nav.shared')}
+                  </Link>
+                </li>
+                <li>
+                  <Link href="/alerts" aria-current={here('/alerts')}>
+                    {t('nav.alerts')}
+                  </Link>
+                </li>
+                {s.me.roles.includes('supervisor') && (
+                  <li>
+                    <Link href="/dashboard" aria-current={here('/dashboard')}>
+                      {t('nav.dashboard')}
+                    </Link>
+                  </li>
+                )}
               </ul>
             </nav>
           )}

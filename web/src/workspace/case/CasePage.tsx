@@ -2,17 +2,22 @@
 //
 // One case: its heading and status, the section navigation, and the chosen
 // section. Sections are links (/cases/{id}/{section}), so each can be
-// bookmarked and opened in a new tab.
+// bookmarked and opened in a new tab. A case that is not shared with the
+// reader can be opened in an emergency by breaking the glass.
 import { ApiError } from '../../api/client';
 import * as api from '../../api/endpoints';
-import type { Case } from '../../api/types';
+import type { CaseWithCounts } from '../../api/types';
 import { ErrorNotice, Loading, Notice } from '../../components/messages';
 import { Page } from '../../components/Page';
 import { useAsync } from '../../components/useAsync';
 import { useI18n } from '../../i18n';
 import { Link, useLocation } from '../../router';
 import { stageLabel, statusLabel } from '../labels';
+import { BreakGlassForm } from './BreakGlassForm';
 import { kCaseSections } from './sections';
+
+// Refusals that an emergency read can open.
+const kGlassReasons = new Set(['other_agency', 'not_on_case_team']);
 
 export function CasePage({ caseId, section }: { caseId: string; section: string }) {
   const i18n = useI18n();
@@ -24,18 +29,22 @@ export function CasePage({ caseId, section }: { caseId: string; section: string 
   if (answer.loading && !answer.data) return <Loading />;
   if (answer.error !== undefined || !answer.data) {
     const status = answer.error instanceof ApiError ? answer.error.status : 0;
+    const glass = answer.error instanceof ApiError && status === 403 && kGlassReasons.has(answer.error.code);
     return (
       <Page title={status === 404 ? t('case.notFound') : status === 403 ? t('case.noAccess') : t('case.title')}>
-        <ErrorNotice error={answer.error} />
+        <ErrorNotice error={answer.error} focus={!glass} />
+        {glass && <BreakGlassForm caseId={caseId} onGranted={answer.reload} />}
         <p>
           <Link href="/">{t('notFound.back')}</Link>
         </p>
       </Page>
     );
   }
-  const kase: Case = answer.data;
+  const kase: CaseWithCounts = answer.data;
   const base = `/cases/${encodeURIComponent(kase.id)}`;
   const Section = current?.component;
+  const onCase = (next: CaseWithCounts) =>
+    answer.set({ ...next, interview_count: next.interview_count ?? answer.data?.interview_count });
   return (
     <Page title={kase.survivor_code_name} caption={t('case.caption')}>
       <p class="case-meta">
@@ -61,7 +70,7 @@ export function CasePage({ caseId, section }: { caseId: string; section: string 
       </nav>
       <div class="section">
         {Section ? (
-          <Section kase={kase} onCase={answer.set} />
+          <Section kase={kase} onCase={onCase} />
         ) : (
           <p>
             {t('case.noSuchSection')} <Link href={`${base}/overview`}>{t('case.section.overview')}</Link>

@@ -127,6 +127,10 @@ export function OverviewSection({ kase, onCase }: CaseSectionProps) {
           </dd>
         </div>
         <div>
+          <dt>{t('case.interviewCount')}</dt>
+          <dd id="case-interview-count">{i18n.number(kase.interview_count ?? 0)}</dd>
+        </div>
+        <div>
           <dt>{t('case.opened')}</dt>
           <dd>{i18n.dateTime(kase.created_at)}</dd>
         </div>
