@@ -10,6 +10,8 @@
 // writes its errors to stderr in one plain sentence.
 namespace onestory::cli {
 
+inline constexpr const char* kOnestoryVersion = "0.1.0";
+
 struct InitOptions {
     std::string data;
     std::string admin_username;
@@ -36,7 +38,22 @@ struct DemoOptions {
     bool generate_only = false;
 };
 
+struct BackupOptions {
+    std::string data;
+    std::string out;
+    std::string passphrase_file;  // else ONESTORY_BACKUP_PASSPHRASE
+};
+
+struct RestoreOptions {
+    std::string in;
+    std::string data;  // a new or empty directory
+    std::string key_file;
+    std::string passphrase_file;  // else ONESTORY_BACKUP_PASSPHRASE
+};
+
 int RunInit(const InitOptions& options);
+int RunBackup(const BackupOptions& options);
+int RunRestore(const RestoreOptions& options);
 int RunServe(const ServeOptions& options);
 int RunDemo(const DemoOptions& options);
 int RunAuditVerify(const std::string& data);

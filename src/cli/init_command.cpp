@@ -57,6 +57,7 @@ Status InitializeDataDir(const DataDir& dir, const InitOptions& options, const s
 
     auto cleanup = [&] {
         fs::remove(dir.master_key(), ec);
+        fs::remove(dir.lock_file(), ec);
         for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(dir.database().string() + suffix, ec);
         if (created_dir) fs::remove(dir.root, ec);
     };

@@ -20,6 +20,12 @@ Installation::~Installation() {
 Result<std::unique_ptr<Installation>> Installation::Open(const DataDir& dir, const OpenOptions& options) {
     std::unique_ptr<Installation> inst(new Installation());
     inst->dir_ = dir;
+    if (!std::filesystem::is_directory(dir.root)) {
+        return Status::FailedPrecondition("data directory " + dir.root.string() +
+                                          " does not exist; create it with `onestory init`");
+    }
+    ONESTORY_ASSIGN_OR_RETURN(auto lock, DataDirLock::Shared(dir.lock_file()));
+    inst->lock_.emplace(std::move(lock));
     ONESTORY_ASSIGN_OR_RETURN(inst->settings_, LoadSettingsFile(dir.settings()));
     ONESTORY_ASSIGN_OR_RETURN(crypto::SecretBytes master, crypto::LoadMasterKeyFile(dir.master_key()));
     inst->keyring_ = std::make_unique<crypto::Keyring>(std::move(master));

@@ -8,6 +8,7 @@
 
 #include "api/app.hpp"
 #include "audit/audit_log.hpp"
+#include "cli/data_dir_lock.hpp"
 #include "common/clock.hpp"
 #include "crypto/keyring.hpp"
 #include "domain/accounts/account_service.hpp"
@@ -27,6 +28,8 @@ struct DataDir {
     std::filesystem::path database() const { return root / "onestory.db"; }
     std::filesystem::path master_key() const { return root / "master.key"; }
     std::filesystem::path settings() const { return root / "settings.json"; }
+    std::filesystem::path lock_file() const { return root / "onestory.lock"; }
+    std::filesystem::path erasure_ledger() const { return root / "erasure.ledger"; }
 };
 
 struct OpenOptions {
@@ -46,6 +49,7 @@ class Installation {
     store::Store& store() { return *store_; }
     const audit::AuditLog& audit() const { return *audit_; }
     const Clock& clock() const { return *clock_; }
+    const crypto::Keyring& keyring() const { return *keyring_; }
     ManualClock* manual_clock() { return manual_clock_; }
     domain::ServiceContext& context() { return *context_; }
     domain::AccountService& accounts() { return *accounts_; }
@@ -57,6 +61,7 @@ class Installation {
     Installation() = default;
 
     DataDir dir_;
+    std::optional<DataDirLock> lock_;
     domain::Settings settings_;
     std::unique_ptr<Clock> clock_;
     ManualClock* manual_clock_ = nullptr;

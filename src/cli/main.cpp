@@ -47,6 +47,25 @@ int main(int argc, char** argv) {
     demo_cmd->add_option("--survivors", demo.survivors, "how many synthetic survivors")->capture_default_str();
     demo_cmd->add_flag("--generate-only", demo.generate_only, "create the data and exit without serving");
 
+    BackupOptions backup;
+    auto* backup_cmd = app.add_subcommand(
+        "backup", "Write a consistent, compressed, encrypted backup of the database while the server runs");
+    backup_cmd->add_option("--data", backup.data, "the data directory")->required();
+    backup_cmd->add_option("--out", backup.out, "the backup file to write (must not exist)")->required();
+    backup_cmd->add_option("--passphrase-file", backup.passphrase_file,
+                           "file whose first line is the backup passphrase (else ONESTORY_BACKUP_PASSPHRASE)");
+
+    RestoreOptions restore;
+    auto* restore_cmd = app.add_subcommand("restore", "Restore a backup into a new data directory");
+    restore_cmd->add_option("--in", restore.in, "the backup file")->required();
+    restore_cmd->add_option("--data", restore.data, "the new data directory (must not exist, or be empty)")->required();
+    restore_cmd
+        ->add_option("--key-file", restore.key_file,
+                     "the master key file the backup was made under (a backup never holds it)")
+        ->required();
+    restore_cmd->add_option("--passphrase-file", restore.passphrase_file,
+                            "file whose first line is the backup passphrase (else ONESTORY_BACKUP_PASSPHRASE)");
+
     std::string audit_data;
     auto* audit_cmd = app.add_subcommand("audit", "Work with the audit log");
     audit_cmd->require_subcommand(1);
@@ -58,6 +77,8 @@ int main(int argc, char** argv) {
     if (init_cmd->parsed()) return RunInit(init);
     if (serve_cmd->parsed()) return RunServe(serve);
     if (demo_cmd->parsed()) return RunDemo(demo);
+    if (backup_cmd->parsed()) return RunBackup(backup);
+    if (restore_cmd->parsed()) return RunRestore(restore);
     if (verify_cmd->parsed()) return RunAuditVerify(audit_data);
     return 1;
 }

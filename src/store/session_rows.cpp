@@ -14,6 +14,7 @@ constexpr std::string_view kTouchSession = "UPDATE sessions SET last_seen_at = $
 constexpr std::string_view kDeleteSession = "DELETE FROM sessions WHERE token_hash = $1";
 constexpr std::string_view kDeleteSessionsOf = "DELETE FROM sessions WHERE principal_id = $1";
 constexpr std::string_view kDeleteIdle = "DELETE FROM sessions WHERE last_seen_at < $1";
+constexpr std::string_view kDeleteAll = "DELETE FROM sessions";
 
 constexpr std::string_view kSelectThrottle =
     "SELECT username_key, failures, locked_until FROM login_throttle WHERE username_key = $1";
@@ -49,6 +50,10 @@ Status DeleteSession(Transaction& tx, std::string_view token_hash) {
 
 Status DeleteSessionsOf(Transaction& tx, std::string_view principal_id) {
     return tx.Exec(kDeleteSessionsOf, {principal_id}).status();
+}
+
+Status DeleteAllSessions(Transaction& tx) {
+    return tx.Exec(kDeleteAll).status();
 }
 
 Status DeleteSessionsIdleSince(Transaction& tx, std::int64_t cutoff) {

@@ -25,6 +25,8 @@ Status TouchSession(Transaction& tx, std::string_view token_hash, std::int64_t n
 Status DeleteSession(Transaction& tx, std::string_view token_hash);
 Status DeleteSessionsOf(Transaction& tx, std::string_view principal_id);
 Status DeleteSessionsIdleSince(Transaction& tx, std::int64_t cutoff);
+// Every session (a restored backup must not bring old logins back to life).
+Status DeleteAllSessions(Transaction& tx);
 
 struct LoginThrottleRow {
     std::string username_key;

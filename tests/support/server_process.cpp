@@ -93,8 +93,9 @@ CommandResult RunOnestory(const std::vector<std::string>& args, const std::vecto
 
 ServerProcess::ServerProcess() : ServerProcess(Options{}) {}
 
-ServerProcess::ServerProcess(Options options) : options_(std::move(options)), data_(dir_.path() / "data") {
-    if (options_.init) {
+ServerProcess::ServerProcess(Options options)
+    : options_(std::move(options)), data_(options_.data_dir.empty() ? dir_.path() / "data" : options_.data_dir) {
+    if (options_.init && options_.data_dir.empty()) {
         const auto password_file = dir_.path() / "admin-password";
         std::ofstream(password_file) << options_.admin_password << "\n";
         const auto init = RunOnestory({"init", "--data", data_.string(), "--admin-username", options_.admin_username,
@@ -121,7 +122,7 @@ void ServerProcess::Start() {
         args.push_back(options_.test_clock);
     }
     args.insert(args.end(), options_.extra_args.begin(), options_.extra_args.end());
-    pid_ = Spawn(args, {}, out_fd, err_fd);
+    pid_ = Spawn(args, options_.env, out_fd, err_fd);
     ::close(out_fd);
     ::close(err_fd);
 

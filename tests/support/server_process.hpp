@@ -40,7 +40,10 @@ class ServerProcess {
         std::string test_clock = "2026-11-26T09:00:00Z";
         std::string settings_json;  // written to settings.json before serving
         bool init = true;
+        // Serve this existing data directory instead of a fresh one (no init).
+        std::filesystem::path data_dir;
         std::vector<std::string> extra_args;
+        std::vector<std::string> env;  // extra environment entries ("NAME=value") for serve
     };
 
     ServerProcess();
