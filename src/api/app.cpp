@@ -80,6 +80,7 @@ App::App(AppServices services, AppOptions options) : services_(services), option
     AddSurvivorRoutes(routes_, services_);
     AddCaseRoutes(routes_, services_);
     AddAuditRoutes(routes_, services_);
+    AddErasureRoutes(routes_, services_);
     for (const auto& route : routes_) router_.Add(route.method, route.pattern);
 }
 

@@ -14,6 +14,7 @@
 #include "domain/accounts/account_service.hpp"
 #include "domain/audit_query.hpp"
 #include "domain/cases/case_service.hpp"
+#include "domain/erasure/erasure_service.hpp"
 #include "domain/survivors/survivor_service.hpp"
 #include "http/message.hpp"
 #include "http/router.hpp"
@@ -28,6 +29,7 @@ struct AppServices {
     domain::SurvivorService& survivors;
     domain::CaseService& cases;
     domain::AuditQueryService& audit_query;
+    domain::ErasureService& erasures;
     store::Store& store;
     const audit::AuditLog& audit;
 };
@@ -72,6 +74,7 @@ void AddAccountRoutes(std::vector<Route>& routes, const AppServices& services, c
 void AddSurvivorRoutes(std::vector<Route>& routes, const AppServices& services);
 void AddCaseRoutes(std::vector<Route>& routes, const AppServices& services);
 void AddAuditRoutes(std::vector<Route>& routes, const AppServices& services);
+void AddErasureRoutes(std::vector<Route>& routes, const AppServices& services);
 
 // The name of the browser's session cookie.
 inline constexpr std::string_view kSessionCookie = "onestory_session";

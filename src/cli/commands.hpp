@@ -48,7 +48,9 @@ struct RestoreOptions {
     std::string in;
     std::string data;  // a new or empty directory
     std::string key_file;
-    std::string passphrase_file;  // else ONESTORY_BACKUP_PASSPHRASE
+    std::string erasure_ledger;      // default: erasure.ledger beside the key file
+    bool no_erasure_ledger = false;  // the operator states there is none to apply
+    std::string passphrase_file;     // else ONESTORY_BACKUP_PASSPHRASE
 };
 
 int RunInit(const InitOptions& options);

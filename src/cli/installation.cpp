@@ -9,6 +9,7 @@ namespace onestory::cli {
 Installation::~Installation() {
     // The API and services refer to the store; release them first.
     app_.reset();
+    erasures_.reset();
     audit_query_.reset();
     cases_.reset();
     survivors_.reset();
@@ -52,11 +53,14 @@ Result<std::unique_ptr<Installation>> Installation::Open(const DataDir& dir, con
     inst->survivors_ = std::make_unique<domain::SurvivorService>(*inst->context_);
     inst->cases_ = std::make_unique<domain::CaseService>(*inst->context_);
     inst->audit_query_ = std::make_unique<domain::AuditQueryService>(*inst->context_);
+    inst->ledger_ = std::make_unique<domain::ErasureLedger>(dir.erasure_ledger(), inst->keys_->audit);
+    ONESTORY_RETURN_IF_ERROR(inst->ledger_->EnsureExists());
+    inst->erasures_ = std::make_unique<domain::ErasureService>(*inst->context_, *inst->ledger_);
     return inst;
 }
 
 api::App& Installation::MakeApp(const api::AppOptions& options) {
-    api::AppServices services{*context_, *accounts_, *survivors_, *cases_, *audit_query_, *store_, *audit_};
+    api::AppServices services{*context_, *accounts_, *survivors_, *cases_, *audit_query_, *erasures_, *store_, *audit_};
     api::AppOptions with_clock = options;
     with_clock.test_clock = manual_clock_;
     app_ = std::make_unique<api::App>(services, with_clock);

@@ -14,6 +14,8 @@
 #include "domain/accounts/account_service.hpp"
 #include "domain/audit_query.hpp"
 #include "domain/cases/case_service.hpp"
+#include "domain/erasure/erasure_ledger.hpp"
+#include "domain/erasure/erasure_service.hpp"
 #include "domain/installation_keys.hpp"
 #include "domain/service_context.hpp"
 #include "domain/settings.hpp"
@@ -55,6 +57,8 @@ class Installation {
     domain::AccountService& accounts() { return *accounts_; }
     domain::SurvivorService& survivors() { return *survivors_; }
     domain::CaseService& cases() { return *cases_; }
+    domain::ErasureService& erasures() { return *erasures_; }
+    const domain::ErasureLedger& erasure_ledger() const { return *ledger_; }
     api::App& MakeApp(const api::AppOptions& options);
 
   private:
@@ -74,6 +78,8 @@ class Installation {
     std::unique_ptr<domain::SurvivorService> survivors_;
     std::unique_ptr<domain::CaseService> cases_;
     std::unique_ptr<domain::AuditQueryService> audit_query_;
+    std::unique_ptr<domain::ErasureLedger> ledger_;
+    std::unique_ptr<domain::ErasureService> erasures_;
     std::unique_ptr<api::App> app_;
 };
 

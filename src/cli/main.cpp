@@ -63,6 +63,10 @@ int main(int argc, char** argv) {
         ->add_option("--key-file", restore.key_file,
                      "the master key file the backup was made under (a backup never holds it)")
         ->required();
+    restore_cmd->add_option("--erasure-ledger", restore.erasure_ledger,
+                            "the erasure ledger copy to re-apply (default: erasure.ledger beside the key file)");
+    restore_cmd->add_flag("--no-erasure-ledger", restore.no_erasure_ledger,
+                          "restore without re-applying erasures (only when no survivor was ever erased)");
     restore_cmd->add_option("--passphrase-file", restore.passphrase_file,
                             "file whose first line is the backup passphrase (else ONESTORY_BACKUP_PASSPHRASE)");
 

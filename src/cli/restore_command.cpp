@@ -112,7 +112,31 @@ Status ExtractDatabase(const fs::path& archive_path, const std::string& passphra
 struct RestoreReport {
     backup::Manifest manifest;
     std::int64_t audit_events = 0;
+    std::string ledger;    // the ledger applied, empty when none
+    int erased_again = 0;  // survivors the backup held but the ledger says were erased
 };
+
+// The erasure ledger to apply: the one named, else the one beside the key
+// file. Restoring without one is allowed only when the operator says so,
+// because without it survivors erased after the backup would come back.
+Result<std::optional<fs::path>> LedgerToApply(const RestoreOptions& options) {
+    if (options.no_erasure_ledger) {
+        if (!options.erasure_ledger.empty()) {
+            return Status::Invalid("erasure-ledger", "give either --erasure-ledger or --no-erasure-ledger, not both");
+        }
+        return std::optional<fs::path>();
+    }
+    const fs::path ledger = options.erasure_ledger.empty() ? fs::path(options.key_file).parent_path() / "erasure.ledger"
+                                                           : fs::path(options.erasure_ledger);
+    std::error_code ec;
+    if (!fs::is_regular_file(ledger, ec)) {
+        return Status::FailedPrecondition(
+            "no erasure ledger at " + ledger.string() +
+            "; give the copy kept with the key file with --erasure-ledger FILE, so that survivors erased after this "
+            "backup stay erased (or --no-erasure-ledger if no survivor was ever erased)");
+    }
+    return std::optional<fs::path>(ledger);
+}
 
 Status Restore(const RestoreOptions& options, const std::string& passphrase, RestoreReport& report) {
     const fs::path target = fs::path(options.data).lexically_normal();
@@ -120,6 +144,7 @@ Status Restore(const RestoreOptions& options, const std::string& passphrase, Res
     if (options.key_file.empty()) {
         return Status::Invalid("key-file", "give --key-file: a backup never holds the master key file");
     }
+    ONESTORY_ASSIGN_OR_RETURN(const auto ledger, LedgerToApply(options));
     ONESTORY_ASSIGN_OR_RETURN(crypto::SecretBytes master, crypto::LoadMasterKeyFile(options.key_file));
     const crypto::Keyring keyring(crypto::SecretBytes::Copy(master.Reveal()));
 
@@ -128,6 +153,14 @@ Status Restore(const RestoreOptions& options, const std::string& passphrase, Res
     ONESTORY_RETURN_IF_ERROR(ExtractDatabase(options.in, passphrase, keyring, staged.database(), report.manifest));
     ONESTORY_RETURN_IF_ERROR(store::CheckSqliteIntegrity(staged.database()));
     ONESTORY_RETURN_IF_ERROR(crypto::WriteMasterKeyFile(staged.master_key(), master));
+    if (ledger) {
+        ONESTORY_ASSIGN_OR_RETURN(std::string text, ReadSmallFile(*ledger, 256 * 1024 * 1024));
+        ONESTORY_ASSIGN_OR_RETURN(File copy, File::CreateNew(staged.erasure_ledger()));
+        ONESTORY_RETURN_IF_ERROR(copy.WriteAll(text));
+        ONESTORY_RETURN_IF_ERROR(copy.Sync());
+        ONESTORY_RETURN_IF_ERROR(copy.Close());
+        report.ledger = ledger->string();
+    }
 
     {
         // Opening proves the key file opens the restored keys, and brings an
@@ -136,6 +169,10 @@ Status Restore(const RestoreOptions& options, const std::string& passphrase, Res
         if (!installation.ok()) return installation.status();
         // Logins made before the backup do not come back to life with it.
         ONESTORY_RETURN_IF_ERROR((*installation)->store().Write(store::DeleteAllSessions));
+        // Survivors erased after the backup was made are erased again.
+        auto reconciled = (*installation)->erasures().Reconcile();
+        if (!reconciled.ok()) return reconciled.status();
+        report.erased_again = reconciled->reapplied + reconciled->finished;
         auto verified = (*installation)->audit().Verify((*installation)->store());
         if (!verified.ok()) return verified.status();
         if (!verified->intact) {
@@ -169,10 +206,15 @@ int RunRestore(const RestoreOptions& options) {
         "restored %s into %s\n"
         "  backup made %s by onestory %s (schema version %d)\n"
         "  audit chain intact: %lld events\n"
+        "  erasures  %s\n"
         "  time      %.1f s\n",
         options.in.c_str(), options.data.c_str(), report.manifest.created_at.c_str(),
         report.manifest.onestory_version.c_str(), report.manifest.schema_version,
         static_cast<long long>(report.audit_events),
+        report.ledger.empty() ? "no erasure ledger applied (--no-erasure-ledger)"
+                              : ("ledger " + report.ledger + " applied; " + std::to_string(report.erased_again) +
+                                 " survivor(s) in the backup were erased again")
+                                    .c_str(),
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
     return 0;
 }

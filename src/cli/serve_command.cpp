@@ -32,6 +32,15 @@ Result<std::pair<std::string, std::uint16_t>> ParseListen(std::string_view liste
 int Serve(Installation& installation, const ServeOptions& options) {
     auto listen = ParseListen(options.listen);
     if (!listen.ok()) return Fail(listen.status());
+    // Finish erasures a crash interrupted and keep the ledger in step, before
+    // anyone can read a record that should be gone.
+    auto reconciled = installation.erasures().Reconcile();
+    if (!reconciled.ok()) return Fail(reconciled.status());
+    if (reconciled->finished + reconciled->reapplied + reconciled->added_to_ledger > 0) {
+        spdlog::warn(
+            "erasures brought up to date: {} finished, {} erased again from the ledger, {} added to the ledger",
+            reconciled->finished, reconciled->reapplied, reconciled->added_to_ledger);
+    }
     api::AppOptions app_options;
     app_options.access_log = options.access_log;
     api::App& app = installation.MakeApp(app_options);

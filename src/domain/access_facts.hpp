@@ -25,7 +25,7 @@ struct CaseAccess {
     policy::Context context;
 };
 
-// kNotFound when there is no such survivor or case.
+// kNotFound when there is no such survivor or case; kGone for an erased survivor.
 Result<SurvivorAccess> LoadSurvivorAccess(store::Transaction& tx, const policy::Actor& actor,
                                           std::string_view survivor_id);
 Result<CaseAccess> LoadCaseAccess(store::Transaction& tx, const policy::Actor& actor, std::string_view case_id);

@@ -49,6 +49,9 @@ enum class Action {
     kReadCaseTeam,
     kManageCaseTeam,
     kReadAudit,
+    kRequestErasure,  // ask that a survivor's record be erased
+    kDecideErasure,   // approve or reject such a request
+    kListErasures,
 };
 
 // What it is done to. Empty fields mean "not about a particular record".
@@ -63,6 +66,7 @@ struct Context {
     bool on_case_team = false;         // on this case's team (for survivor-level resources: any own-agency case)
     bool registered_survivor = false;  // the actor registered this survivor
     bool break_glass = false;          // an unexpired break-glass grant for this case
+    bool is_requester = false;         // the actor made the request being decided (four-eyes rules)
 };
 
 struct Decision {
@@ -93,7 +97,7 @@ namespace onestory {
 template <>
 struct EnumNames<policy::Action> {
     using A = policy::Action;
-    static constexpr std::array<std::pair<A, std::string_view>, 16> kTable{{
+    static constexpr std::array<std::pair<A, std::string_view>, 19> kTable{{
         {A::kListAgencies, "list_agencies"},
         {A::kCreateAgency, "create_agency"},
         {A::kListStaff, "list_staff"},
@@ -110,6 +114,9 @@ struct EnumNames<policy::Action> {
         {A::kReadCaseTeam, "read_case_team"},
         {A::kManageCaseTeam, "manage_case_team"},
         {A::kReadAudit, "read_audit"},
+        {A::kRequestErasure, "request_erasure"},
+        {A::kDecideErasure, "decide_erasure"},
+        {A::kListErasures, "list_erasures"},
     }};
 };
 }  // namespace onestory

@@ -63,6 +63,13 @@ class Store {
     virtual Status Read(const TransactionFn& fn) = 0;
     virtual Status Write(const TransactionFn& fn) = 0;
 
+    // Makes data deleted by committed writes unrecoverable from the store's
+    // own files (after an erasure). SQLite zeroes deleted rows in place
+    // (secure_delete) but older copies of the pages stay in the write-ahead
+    // log until a checkpoint, so this folds the log into the database and
+    // truncates it. A no-op for a backend that manages its files itself.
+    virtual Status DiscardDeletedData() { return Status::Ok(); }
+
     virtual std::string_view backend() const = 0;  // "sqlite" or "postgresql"
     virtual Result<int> SchemaVersion() = 0;
 };

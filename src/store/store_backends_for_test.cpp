@@ -15,6 +15,7 @@ class StoreInTempDir final : public Store {
     ~StoreInTempDir() override { inner_.reset(); }
     Status Read(const TransactionFn& fn) override { return inner_->Read(fn); }
     Status Write(const TransactionFn& fn) override { return inner_->Write(fn); }
+    Status DiscardDeletedData() override { return inner_->DiscardDeletedData(); }
     std::string_view backend() const override { return inner_->backend(); }
     Result<int> SchemaVersion() override { return inner_->SchemaVersion(); }
 

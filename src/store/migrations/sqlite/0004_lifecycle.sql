@@ -1,0 +1,24 @@
+-- onestory schema 4: the data lifecycle (erasure, retention, second factor).
+-- (Versions 2 and 3 belong to other capabilities.)
+
+-- Erasure requests and, once completed, the tombstone of an erased survivor:
+-- the fact of the erasure, by whom and why (a reason code, never free text),
+-- outlives every row of the survivor's data, so survivor_id has no foreign
+-- key. requested_by and decided_by are staff ids, or empty for the system.
+CREATE TABLE erasures (
+    id            TEXT PRIMARY KEY,
+    survivor_id   TEXT NOT NULL,
+    agency_id     TEXT NOT NULL REFERENCES agencies (id),
+    reason        TEXT NOT NULL,
+    status        TEXT NOT NULL,           -- awaiting_approval, approved, completed, rejected
+    requested_by  TEXT NOT NULL,
+    requested_at  INTEGER NOT NULL,
+    decided_by    TEXT NOT NULL,
+    decided_at    INTEGER NOT NULL,        -- 0 until decided
+    completed_at  INTEGER NOT NULL,        -- 0 until completed
+    version       INTEGER NOT NULL
+);
+CREATE INDEX erasures_survivor ON erasures (survivor_id);
+CREATE INDEX erasures_agency ON erasures (agency_id, requested_at);
+-- At most one open request per survivor.
+CREATE UNIQUE INDEX erasures_open ON erasures (survivor_id) WHERE status IN ('awaiting_approval', 'approved');

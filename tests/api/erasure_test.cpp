@@ -1,0 +1,270 @@
+// Copyright 2026 The onestory Authors. SPDX-License-Identifier: Apache-2.0
+//
+// Erasure: two supervisors, crypto-shredding, a tombstone, and a ledger that
+// keeps an erased survivor erased when an older backup is restored.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "support/api_client.hpp"
+
+namespace onestory::testing {
+namespace {
+namespace json = boost::json;
+namespace fs = std::filesystem;
+
+const std::vector<std::string> kPassphraseEnv{"ONESTORY_BACKUP_PASSPHRASE=erasure test passphrase"};
+
+std::string ReadAll(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+// The sealed columns and wrapped key of a survivor, read straight from the
+// database file (the server keeps running).
+std::vector<std::string> SealedBytesOf(const fs::path& db, const std::string& survivor_id) {
+    sqlite3* handle = nullptr;
+    EXPECT_EQ(sqlite3_open_v2(db.c_str(), &handle, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+    sqlite3_stmt* stmt = nullptr;
+    sqlite3_prepare_v2(handle, "SELECT data_key, legal_name, birth_date, contact, address FROM survivors WHERE id = ?",
+                       -1, &stmt, nullptr);
+    sqlite3_bind_text(stmt, 1, survivor_id.c_str(), -1, SQLITE_TRANSIENT);
+    std::vector<std::string> out;
+    if (sqlite3_step(stmt) == SQLITE_ROW) {
+        for (int i = 0; i < 5; ++i) {
+            const auto* data = static_cast<const char*>(sqlite3_column_blob(stmt, i));
+            out.emplace_back(data, static_cast<std::size_t>(sqlite3_column_bytes(stmt, i)));
+        }
+    }
+    sqlite3_finalize(stmt);
+    sqlite3_close(handle);
+    return out;
+}
+
+class ErasureTest : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        server_ = std::make_unique<ServerProcess>();
+        world_ = std::make_unique<World>(*server_);
+        const auto r = world_->Admin().Post("/api/v1/staff", json::object{{"username", "supervisor2"},
+                                                                          {"password", World::kPassword},
+                                                                          {"display_name", "Second Supervisor"},
+                                                                          {"agency_id", world_->AgencyId("ngo")},
+                                                                          {"roles", json::array{"supervisor"}}});
+        ASSERT_EQ(r.status, 201) << r.raw.body;
+    }
+
+    std::string Register(const std::vector<std::string>& identity) {
+        auto& cw = world_->As("caseworker");
+        const auto s = cw.Post("/api/v1/survivors", json::object{{"code_name", "Quiet Sparrow"},
+                                                                 {"legal_name", identity[0]},
+                                                                 {"birth_date", identity[1]},
+                                                                 {"contact", identity[2]},
+                                                                 {"address", identity[3]}});
+        EXPECT_EQ(s.status, 201) << s.raw.body;
+        const auto c = cw.Post("/api/v1/cases", json::object{{"survivor_id", s.Str("id")}, {"stage", "intake"}});
+        EXPECT_EQ(c.status, 201) << c.raw.body;
+        case_id_ = c.Str("id");
+        return s.Str("id");
+    }
+
+    // Requested by one supervisor, approved by the other.
+    ApiResult Erase(const std::string& survivor) {
+        const auto requested =
+            world_->As("supervisor")
+                .Post("/api/v1/survivors/" + survivor + "/erase", json::object{{"reason", "survivor_request"}});
+        EXPECT_EQ(requested.status, 202) << requested.raw.body;
+        return world_->As("supervisor2").Post("/api/v1/erasures/" + requested.Str("id") + "/approve");
+    }
+
+    std::unique_ptr<ServerProcess> server_;
+    std::unique_ptr<World> world_;
+    std::string case_id_;
+    TempDir scratch_;
+};
+
+TEST_F(ErasureTest, TwoSupervisorsEraseAndNoSealedValueOfTheSurvivorRemains) {
+    const std::vector<std::string> identity{"Imani Erasurecanary", "1993-02-14", "+254-700-ERASE-01",
+                                            "Plot 9, Canary Crescent"};
+    const std::string survivor = Register(identity);
+    const auto db = server_->data_dir() / "onestory.db";
+    const auto sealed = SealedBytesOf(db, survivor);
+    ASSERT_EQ(sealed.size(), 5u);
+    ASSERT_EQ(sealed[0].size(), 73u);  // a wrapped 32-byte key
+
+    // Who may ask, and who may approve.
+    const auto by_caseworker =
+        world_->As("caseworker")
+            .Post("/api/v1/survivors/" + survivor + "/erase", json::object{{"reason", "survivor_request"}});
+    EXPECT_EQ(by_caseworker.status, 403);
+    const auto by_police =
+        world_->As("police-supervisor")
+            .Post("/api/v1/survivors/" + survivor + "/erase", json::object{{"reason", "survivor_request"}});
+    EXPECT_EQ(by_police.status, 403);
+    EXPECT_EQ(by_police.ErrorCode(), "other_agency");
+    const auto requested =
+        world_->As("supervisor")
+            .Post("/api/v1/survivors/" + survivor + "/erase", json::object{{"reason", "survivor_request"}});
+    ASSERT_EQ(requested.status, 202) << requested.raw.body;
+    EXPECT_EQ(requested.Str("status"), "awaiting_approval");
+    const std::string erasure = requested.Str("id");
+    EXPECT_FALSE(erasure.empty());
+    const auto own = world_->As("supervisor").Post("/api/v1/erasures/" + erasure + "/approve");
+    EXPECT_EQ(own.status, 403);
+    EXPECT_EQ(own.ErrorCode(), "same_supervisor");
+    EXPECT_EQ(world_->As("police-supervisor").Post("/api/v1/erasures/" + erasure + "/approve").ErrorCode(),
+              "other_agency");
+    // Still readable while it awaits approval; the second supervisor sees it waiting.
+    EXPECT_EQ(world_->As("caseworker").Get("/api/v1/survivors/" + survivor).status, 200);
+    const auto waiting = world_->As("supervisor2").Get("/api/v1/erasures?status=awaiting_approval");
+    ASSERT_EQ(waiting.status, 200);
+    ASSERT_EQ(waiting.obj().at("items").as_array().size(), 1u);
+
+    const auto approved = world_->As("supervisor2").Post("/api/v1/erasures/" + erasure + "/approve");
+    ASSERT_EQ(approved.status, 200) << approved.raw.body;
+    EXPECT_EQ(approved.Str("status"), "completed");
+
+    // Reads answer 410; the case went with the survivor.
+    const auto gone = world_->As("caseworker").Get("/api/v1/survivors/" + survivor);
+    EXPECT_EQ(gone.status, 410);
+    EXPECT_EQ(gone.ErrorCode(), "erased");
+    EXPECT_EQ(world_->As("supervisor").Get("/api/v1/survivors/" + survivor).status, 410);
+    EXPECT_EQ(world_->As("caseworker").Get("/api/v1/cases/" + case_id_).status, 404);
+    EXPECT_EQ(world_->As("supervisor").Get("/api/v1/survivors").obj().at("items").as_array().size(), 0u);
+
+    // Nothing of theirs is left in the database or its log: not the wrapped
+    // data key, not one sealed value, not a byte of plaintext.
+    const std::string files = ReadAll(db) + ReadAll(server_->data_dir() / "onestory.db-wal");
+    for (std::size_t i = 0; i < sealed.size(); ++i) {
+        EXPECT_EQ(files.find(sealed[i]), std::string::npos) << "sealed column " << i << " is still on disk";
+    }
+    for (const auto& value : identity) EXPECT_EQ(files.find(value), std::string::npos) << value;
+
+    // The audit keeps the erasure: who asked, who approved, why, no values.
+    const auto audit = world_->Admin().Get("/api/v1/audit?limit=500&survivor_id=" + survivor);
+    ASSERT_EQ(audit.status, 200);
+    std::vector<std::string> actions;
+    for (const auto& e : audit.obj().at("items").as_array()) actions.emplace_back(e.at("action").as_string());
+    for (const char* action : {"erasure.request", "erasure.approve", "survivor.erase"}) {
+        EXPECT_NE(std::find(actions.begin(), actions.end(), action), actions.end()) << action;
+    }
+    for (const auto& value : identity) EXPECT_EQ(audit.raw.body.find(value), std::string::npos) << value;
+    EXPECT_NE(audit.raw.body.find("reason=survivor_request"), std::string::npos);
+    // The ledger beside the key file records it.
+    EXPECT_NE(ReadAll(server_->data_dir() / "erasure.ledger").find(survivor), std::string::npos);
+
+    // It stays erased across a restart, and the chain verifies.
+    ASSERT_EQ(server_->Stop(), 0);
+    const auto verify = RunOnestory({"audit", "verify", "--data", server_->data_dir().string()});
+    EXPECT_EQ(verify.exit_code, 0) << verify.out << verify.err;
+    server_->Restart();
+    ApiClient again(*server_);
+    ASSERT_EQ(again.Login("supervisor", World::kPassword).status, 200);
+    EXPECT_EQ(again.Get("/api/v1/survivors/" + survivor).status, 410);
+}
+
+TEST_F(ErasureTest, RestoringABackupFromBeforeTheErasureKeepsTheSurvivorErased) {
+    const std::string erased = Register({"Baraka Restorecanary", "1990-01-01", "+254-1", "Road 1"});
+    const std::string kept = Register({"Neema Keptperson", "1991-01-01", "+254-2", "Road 2"});
+    const auto archive = scratch_.path() / "before.backup";
+    const auto made =
+        RunOnestory({"backup", "--data", server_->data_dir().string(), "--out", archive.string()}, kPassphraseEnv);
+    ASSERT_EQ(made.exit_code, 0) << made.err;
+    ASSERT_EQ(Erase(erased).status, 200);
+    const auto key = server_->data_dir() / "master.key";
+
+    // With the ledger beside the key file (the default), the erasure is re-applied.
+    const auto restored = scratch_.path() / "restored";
+    const auto r = RunOnestory(
+        {"restore", "--in", archive.string(), "--data", restored.string(), "--key-file", key.string()}, kPassphraseEnv);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("1 survivor(s) in the backup were erased again"), std::string::npos) << r.out;
+    EXPECT_EQ(RunOnestory({"audit", "verify", "--data", restored.string()}).exit_code, 0);
+    // Of the two survivors' rows (both code-named "Quiet Sparrow"), one is left.
+    const std::string files = ReadAll(restored / "onestory.db") + ReadAll(restored / "onestory.db-wal");
+    std::size_t rows = 0;
+    for (auto at = files.find("Quiet Sparrow"); at != std::string::npos; at = files.find("Quiet Sparrow", at + 1)) {
+        ++rows;
+    }
+    EXPECT_EQ(rows, 1u);
+
+    // A ledger kept elsewhere is named explicitly; without any, restore refuses.
+    const auto elsewhere = scratch_.path() / "ledger-copy";
+    fs::copy_file(server_->data_dir() / "erasure.ledger", elsewhere);
+    const auto key_copy = scratch_.path() / "keys" / "master.key";
+    fs::create_directories(key_copy.parent_path());
+    fs::copy_file(key, key_copy);
+    const auto missing = RunOnestory({"restore", "--in", archive.string(), "--data",
+                                      (scratch_.path() / "no-ledger").string(), "--key-file", key_copy.string()},
+                                     kPassphraseEnv);
+    EXPECT_NE(missing.exit_code, 0);
+    EXPECT_NE(missing.err.find("--erasure-ledger"), std::string::npos) << missing.err;
+    EXPECT_FALSE(fs::exists(scratch_.path() / "no-ledger"));
+    const auto named = RunOnestory({"restore", "--in", archive.string(), "--data", (scratch_.path() / "named").string(),
+                                    "--key-file", key_copy.string(), "--erasure-ledger", elsewhere.string()},
+                                   kPassphraseEnv);
+    EXPECT_EQ(named.exit_code, 0) << named.err;
+    // A ledger that was edited is refused, and nothing is restored.
+    std::string text = ReadAll(elsewhere);
+    text.replace(text.find(erased), erased.size(), kept);
+    std::ofstream(scratch_.path() / "edited-ledger", std::ios::binary) << text;
+    const auto edited =
+        RunOnestory({"restore", "--in", archive.string(), "--data", (scratch_.path() / "edited").string(), "--key-file",
+                     key.string(), "--erasure-ledger", (scratch_.path() / "edited-ledger").string()},
+                    kPassphraseEnv);
+    EXPECT_NE(edited.exit_code, 0);
+    EXPECT_NE(edited.err.find("not intact"), std::string::npos) << edited.err;
+    EXPECT_FALSE(fs::exists(scratch_.path() / "edited"));
+
+    // The restored installation answers Gone for the erased survivor only.
+    ASSERT_EQ(server_->Stop(), 0);
+    ServerProcess::Options options;
+    options.data_dir = restored;
+    ServerProcess again(options);
+    ApiClient supervisor(again);
+    ASSERT_EQ(supervisor.Login("supervisor", World::kPassword).status, 200);
+    EXPECT_EQ(supervisor.Get("/api/v1/survivors/" + erased).status, 410);
+    const auto still = supervisor.Get("/api/v1/survivors/" + kept);
+    ASSERT_EQ(still.status, 200);
+    EXPECT_EQ(still.Str("legal_name"), "Neema Keptperson");
+
+    // Without the ledger the erased survivor would come back: that is why it is kept.
+    const auto careless =
+        RunOnestory({"restore", "--in", archive.string(), "--data", (scratch_.path() / "careless").string(),
+                     "--key-file", key.string(), "--no-erasure-ledger"},
+                    kPassphraseEnv);
+    ASSERT_EQ(careless.exit_code, 0) << careless.err;
+    EXPECT_NE(ReadAll(scratch_.path() / "careless" / "onestory.db").find(erased), std::string::npos);
+}
+
+TEST_F(ErasureTest, TheReasonIsACodeNeverFreeText) {
+    const std::string survivor = Register({"Free Texter", "1990-01-01", "+254-3", "Road 3"});
+    auto& supervisor = world_->As("supervisor");
+    const auto free_text = supervisor.Post("/api/v1/survivors/" + survivor + "/erase",
+                                           json::object{{"reason", "she asked us on the phone"}});
+    EXPECT_EQ(free_text.status, 400);
+    EXPECT_EQ(free_text.ErrorField(), "reason");
+    EXPECT_EQ(supervisor.Post("/api/v1/survivors/" + survivor + "/erase", json::object{{"reason", "retention_expired"}})
+                  .status,
+              400);
+    EXPECT_EQ(supervisor.Post("/api/v1/survivors/sv_nosuchsurvivor/erase", json::object{{"reason", "survivor_request"}})
+                  .status,
+              404);
+    EXPECT_EQ(supervisor.Post("/api/v1/erasures/er_nosucherasure/approve").status, 404);
+    // A second request while one awaits approval is a conflict.
+    ASSERT_EQ(supervisor.Post("/api/v1/survivors/" + survivor + "/erase", json::object{{"reason", "survivor_request"}})
+                  .status,
+              202);
+    const auto twice =
+        world_->As("supervisor2")
+            .Post("/api/v1/survivors/" + survivor + "/erase", json::object{{"reason", "survivor_request"}});
+    EXPECT_EQ(twice.status, 409);
+    EXPECT_EQ(twice.ErrorCode(), "erasure_pending");
+}
+
+}  // namespace
+}  // namespace onestory::testing
