@@ -53,7 +53,13 @@ struct RestoreOptions {
     std::string passphrase_file;     // else ONESTORY_BACKUP_PASSPHRASE
 };
 
+struct PurgeOptions {
+    std::string data;
+    bool dry_run = false;
+};
+
 int RunInit(const InitOptions& options);
+int RunPurge(const PurgeOptions& options);
 int RunBackup(const BackupOptions& options);
 int RunRestore(const RestoreOptions& options);
 int RunServe(const ServeOptions& options);

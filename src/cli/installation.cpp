@@ -9,6 +9,7 @@ namespace onestory::cli {
 Installation::~Installation() {
     // The API and services refer to the store; release them first.
     app_.reset();
+    retention_.reset();
     erasures_.reset();
     audit_query_.reset();
     cases_.reset();
@@ -56,6 +57,7 @@ Result<std::unique_ptr<Installation>> Installation::Open(const DataDir& dir, con
     inst->ledger_ = std::make_unique<domain::ErasureLedger>(dir.erasure_ledger(), inst->keys_->audit);
     ONESTORY_RETURN_IF_ERROR(inst->ledger_->EnsureExists());
     inst->erasures_ = std::make_unique<domain::ErasureService>(*inst->context_, *inst->ledger_);
+    inst->retention_ = std::make_unique<domain::RetentionService>(*inst->context_, *inst->erasures_);
     return inst;
 }
 

@@ -17,6 +17,7 @@
 #include "domain/erasure/erasure_ledger.hpp"
 #include "domain/erasure/erasure_service.hpp"
 #include "domain/installation_keys.hpp"
+#include "domain/retention/retention_service.hpp"
 #include "domain/service_context.hpp"
 #include "domain/settings.hpp"
 #include "domain/survivors/survivor_service.hpp"
@@ -59,6 +60,8 @@ class Installation {
     domain::CaseService& cases() { return *cases_; }
     domain::ErasureService& erasures() { return *erasures_; }
     const domain::ErasureLedger& erasure_ledger() const { return *ledger_; }
+    domain::RetentionService& retention() { return *retention_; }
+    const domain::Settings& settings() const { return settings_; }
     api::App& MakeApp(const api::AppOptions& options);
 
   private:
@@ -80,6 +83,7 @@ class Installation {
     std::unique_ptr<domain::AuditQueryService> audit_query_;
     std::unique_ptr<domain::ErasureLedger> ledger_;
     std::unique_ptr<domain::ErasureService> erasures_;
+    std::unique_ptr<domain::RetentionService> retention_;
     std::unique_ptr<api::App> app_;
 };
 

@@ -70,6 +70,12 @@ int main(int argc, char** argv) {
     restore_cmd->add_option("--passphrase-file", restore.passphrase_file,
                             "file whose first line is the backup passphrase (else ONESTORY_BACKUP_PASSPHRASE)");
 
+    PurgeOptions purge;
+    auto* purge_cmd =
+        app.add_subcommand("purge", "Apply the retention periods of settings.json now (serve also does it daily)");
+    purge_cmd->add_option("--data", purge.data, "the data directory")->required();
+    purge_cmd->add_flag("--dry-run", purge.dry_run, "report what would be purged, change nothing");
+
     std::string audit_data;
     auto* audit_cmd = app.add_subcommand("audit", "Work with the audit log");
     audit_cmd->require_subcommand(1);
@@ -83,6 +89,7 @@ int main(int argc, char** argv) {
     if (demo_cmd->parsed()) return RunDemo(demo);
     if (backup_cmd->parsed()) return RunBackup(backup);
     if (restore_cmd->parsed()) return RunRestore(restore);
+    if (purge_cmd->parsed()) return RunPurge(purge);
     if (verify_cmd->parsed()) return RunAuditVerify(audit_data);
     return 1;
 }

@@ -6,6 +6,7 @@
 #include <spdlog/spdlog.h>
 
 #include "cli/commands.hpp"
+#include "domain/retention/retention_scheduler.hpp"
 #include "http/server.hpp"
 
 namespace onestory::cli {
@@ -41,6 +42,20 @@ int Serve(Installation& installation, const ServeOptions& options) {
             "erasures brought up to date: {} finished, {} erased again from the ledger, {} added to the ledger",
             reconciled->finished, reconciled->reapplied, reconciled->added_to_ledger);
     }
+    // The daily retention purge; with the test clock, looked at every second
+    // so that tests can move the clock a year on and see it run.
+    const auto poll = installation.manual_clock() != nullptr ? std::chrono::milliseconds(500) : std::chrono::minutes(1);
+    domain::RetentionScheduler retention(
+        installation.context(), installation.retention(), poll, [](const Result<domain::PurgeReport>& report) {
+            if (!report.ok()) {
+                spdlog::error("retention purge failed: {}", report.status().ToString());
+                return;
+            }
+            for (const auto& line : report->lines) {
+                spdlog::info("retention purge: {}: {} survivors, {} values", line.category, line.survivors,
+                             line.values);
+            }
+        });
     api::AppOptions app_options;
     app_options.access_log = options.access_log;
     api::App& app = installation.MakeApp(app_options);

@@ -6,6 +6,8 @@
 
 #include <boost/json.hpp>
 
+#include "store/retention_registry.hpp"
+
 namespace onestory::cli {
 namespace json = boost::json;
 namespace {
@@ -18,6 +20,37 @@ Result<std::int64_t> IntIn(const json::value& v, std::string_view key, std::int6
                                "must be between " + std::to_string(min) + " and " + std::to_string(max));
     }
     return n;
+}
+
+// "retention": {"contact": {"years": 1}, "record": {"days": 3650}}
+Result<std::map<std::string, domain::RetentionPeriod>> ParseRetention(const json::value& v) {
+    if (!v.is_object()) return Status::Invalid("retention", "must be an object of category: {\"years\": N}");
+    std::map<std::string, domain::RetentionPeriod> out;
+    for (const auto& [name, period] : v.get_object()) {
+        const std::string key = "retention." + std::string(name);
+        if (store::FindRetentionCategory(name) == nullptr) {
+            std::string known;
+            for (const auto& c : store::RetentionCategories())
+                known += (known.empty() ? "" : ", ") + std::string(c.name);
+            return Status::Invalid(key, "is not a retention category (known: " + known + ")");
+        }
+        if (!period.is_object() || period.get_object().size() != 1) {
+            return Status::Invalid(key, "must be {\"years\": N} or {\"days\": N}");
+        }
+        domain::RetentionPeriod p;
+        const auto& [unit, amount] = *period.get_object().begin();
+        if (unit == "years") {
+            ONESTORY_ASSIGN_OR_RETURN(auto n, IntIn(amount, key + ".years", 1, 100));
+            p.years = static_cast<int>(n);
+        } else if (unit == "days") {
+            ONESTORY_ASSIGN_OR_RETURN(auto n, IntIn(amount, key + ".days", 1, 36500));
+            p.days = static_cast<int>(n);
+        } else {
+            return Status::Invalid(key + "." + std::string(unit), "is not a unit; use years or days");
+        }
+        out.emplace(std::string(name), p);
+    }
+    return out;
 }
 
 }  // namespace
@@ -43,6 +76,8 @@ Result<domain::Settings> ParseSettings(std::string_view text) {
         } else if (key == "min_password_length") {
             ONESTORY_ASSIGN_OR_RETURN(auto n, IntIn(value, key, 12, 128));
             settings.min_password_length = static_cast<int>(n);
+        } else if (key == "retention") {
+            ONESTORY_ASSIGN_OR_RETURN(settings.retention, ParseRetention(value));
         } else {
             return Status::Invalid(std::string(key), "is not a known setting");
         }

@@ -41,5 +41,36 @@ TEST(SettingsFileTest, RefusesTyposWrongTypesAndUnsafeValues) {
     }
 }
 
+TEST(SettingsFileTest, ReadsRetentionPeriodsPerCategory) {
+    const auto s = ParseSettings(R"({"retention": {"contact": {"years": 1}, "record": {"days": 3650}}})");
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    ASSERT_EQ(s->retention.size(), 2u);
+    EXPECT_EQ(s->retention.at("contact").years, 1);
+    EXPECT_EQ(s->retention.at("record").days, 3650);
+    EXPECT_TRUE(ParseSettings("{}")->retention.empty());
+}
+
+TEST(SettingsFileTest, RefusesUnknownCategoriesUnitsAndAmounts) {
+    struct Case {
+        const char* text;
+        const char* field;
+    };
+    const Case cases[] = {
+        {R"({"retention": {"contacts": {"years": 1}}})", "retention.contacts"},
+        {R"({"retention": {"contact": {"months": 6}}})", "retention.contact.months"},
+        {R"({"retention": {"contact": {"years": 0}}})", "retention.contact.years"},
+        {R"({"retention": {"contact": {"years": 1, "days": 2}}})", "retention.contact"},
+        {R"({"retention": {"contact": 365}})", "retention.contact"},
+        {R"({"retention": ["contact"]})", "retention"},
+    };
+    for (const auto& c : cases) {
+        const auto s = ParseSettings(c.text);
+        ASSERT_FALSE(s.ok()) << c.text;
+        EXPECT_EQ(s.status().field(), c.field) << c.text;
+    }
+    const auto unknown = ParseSettings(R"({"retention": {"contacts": {"years": 1}}})");
+    EXPECT_NE(unknown.status().message().find("contact"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace onestory::cli

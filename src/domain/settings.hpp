@@ -2,8 +2,17 @@
 #pragma once
 
 #include <chrono>
+#include <map>
+#include <string>
 
 namespace onestory::domain {
+
+// How long data of one retention category is kept after case closure: whole
+// calendar years, or days.
+struct RetentionPeriod {
+    int years = 0;
+    int days = 0;
+};
 
 // Installation settings, read from DATA_DIR/settings.json (every key optional;
 // see docs/operations.md). Defaults are the safe choice.
@@ -12,6 +21,9 @@ struct Settings {
     int lockout_threshold = 5;                  // consecutive failed logins before a lock
     std::chrono::minutes lockout_duration{15};  // how long the lock lasts
     int min_password_length = 12;
+    // Retention category (store/retention_registry) → period after closure.
+    // A category not named is kept until erased.
+    std::map<std::string, RetentionPeriod> retention;
 };
 
 }  // namespace onestory::domain

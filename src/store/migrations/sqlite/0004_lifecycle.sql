@@ -22,3 +22,14 @@ CREATE INDEX erasures_survivor ON erasures (survivor_id);
 CREATE INDEX erasures_agency ON erasures (agency_id, requested_at);
 -- At most one open request per survivor.
 CREATE UNIQUE INDEX erasures_open ON erasures (survivor_id) WHERE status IN ('awaiting_approval', 'approved');
+
+-- When a case was closed (0 while open): retention periods count from it.
+ALTER TABLE cases ADD COLUMN closed_at INTEGER NOT NULL DEFAULT 0;
+UPDATE cases SET closed_at = updated_at WHERE status IN ('closed', 'closed_referred');
+CREATE INDEX cases_closed ON cases (survivor_id, closed_at);
+
+-- When each scheduled maintenance task (the daily retention purge) last ran.
+CREATE TABLE maintenance_runs (
+    name         TEXT PRIMARY KEY,
+    last_run_at  INTEGER NOT NULL
+);
