@@ -60,6 +60,7 @@ struct PurgeOptions {
 
 int RunInit(const InitOptions& options);
 int RunPurge(const PurgeOptions& options);
+int RunRotateMasterKey(const std::string& data);
 int RunBackup(const BackupOptions& options);
 int RunRestore(const RestoreOptions& options);
 int RunServe(const ServeOptions& options);

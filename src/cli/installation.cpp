@@ -1,6 +1,9 @@
 // Copyright 2026 The onestory Authors. SPDX-License-Identifier: Apache-2.0
 #include "cli/installation.hpp"
 
+#include <spdlog/spdlog.h>
+
+#include "cli/key_rotation.hpp"
 #include "cli/settings_file.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
@@ -25,6 +28,23 @@ Result<std::unique_ptr<Installation>> Installation::Open(const DataDir& dir, con
     if (!std::filesystem::is_directory(dir.root)) {
         return Status::FailedPrecondition("data directory " + dir.root.string() +
                                           " does not exist; create it with `onestory init`");
+    }
+    if (std::filesystem::exists(dir.new_master_key())) {
+        // A key rotation was interrupted: finish or undo it before anything
+        // reads a key, alone in the data directory.
+        auto exclusive = DataDirLock::Exclusive(dir.lock_file());
+        if (!exclusive.ok()) {
+            return Status::FailedPrecondition("a master key rotation in " + dir.root.string() +
+                                              " was interrupted; stop every other onestory process using it and "
+                                              "start again, so that the rotation can be finished");
+        }
+        ONESTORY_ASSIGN_OR_RETURN(const RecoveryOutcome outcome, RecoverInterruptedRotation(dir));
+        if (outcome == RecoveryOutcome::kFinishedRotation) {
+            spdlog::warn("finished a master key rotation that was interrupted; master.key is the new key");
+        } else if (outcome == RecoveryOutcome::kDiscardedNewKey) {
+            spdlog::warn(
+                "undid a master key rotation that was interrupted before it committed; master.key is unchanged");
+        }
     }
     ONESTORY_ASSIGN_OR_RETURN(auto lock, DataDirLock::Shared(dir.lock_file()));
     inst->lock_.emplace(std::move(lock));

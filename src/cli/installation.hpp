@@ -33,6 +33,9 @@ struct DataDir {
     std::filesystem::path settings() const { return root / "settings.json"; }
     std::filesystem::path lock_file() const { return root / "onestory.lock"; }
     std::filesystem::path erasure_ledger() const { return root / "erasure.ledger"; }
+    // A key rotation writes the new key here first, and keeps the old one as master.key.old.
+    std::filesystem::path new_master_key() const { return root / "master.key.new"; }
+    std::filesystem::path old_master_key() const { return root / "master.key.old"; }
 };
 
 struct OpenOptions {

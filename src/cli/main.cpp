@@ -76,6 +76,11 @@ int main(int argc, char** argv) {
     purge_cmd->add_option("--data", purge.data, "the data directory")->required();
     purge_cmd->add_flag("--dry-run", purge.dry_run, "report what would be purged, change nothing");
 
+    std::string rotate_data;
+    auto* rotate_cmd = app.add_subcommand(
+        "rotate-master-key", "Re-wrap every key under a new master key (stop the server first); keeps master.key.old");
+    rotate_cmd->add_option("--data", rotate_data, "the data directory")->required();
+
     std::string audit_data;
     auto* audit_cmd = app.add_subcommand("audit", "Work with the audit log");
     audit_cmd->require_subcommand(1);
@@ -90,6 +95,7 @@ int main(int argc, char** argv) {
     if (backup_cmd->parsed()) return RunBackup(backup);
     if (restore_cmd->parsed()) return RunRestore(restore);
     if (purge_cmd->parsed()) return RunPurge(purge);
+    if (rotate_cmd->parsed()) return RunRotateMasterKey(rotate_data);
     if (verify_cmd->parsed()) return RunAuditVerify(audit_data);
     return 1;
 }
