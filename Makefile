@@ -6,8 +6,9 @@ JOBS       ?= $(shell nproc)
 CMAKE_GEN  := -G Ninja
 RELEASE    := $(BUILD)/release
 ASAN       := $(BUILD)/asan
+FUZZ       := $(BUILD)/fuzz
 
-.PHONY: all deps build build-asan test test-unit test-asan demo bench fuzz format format-check clean
+.PHONY: all deps build build-asan build-fuzz test test-unit test-asan demo bench fuzz format format-check clean
 
 all: build
 
@@ -26,16 +27,30 @@ build: deps $(RELEASE)/build.ninja
 build-asan: deps $(ASAN)/build.ninja
 	cmake --build $(ASAN) -j $(JOBS)
 
-# Every unit and API test, then the same again under ASan + UBSan.
-test: build build-asan
+# libFuzzer targets, built by clang 14 with ASan and UBSan in a tree of their own.
+$(FUZZ)/build.ninja:
+	CC=clang-14 CXX=clang++-14 cmake -S . -B $(FUZZ) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Debug -DONESTORY_FUZZ=ON \
+		-DONESTORY_TESTS=OFF -DONESTORY_BENCHMARKS=OFF
+
+build-fuzz: deps $(FUZZ)/build.ninja
+	cmake --build $(FUZZ) -j $(JOBS) --target fuzzers
+
+# Every unit and API test, then the same again under ASan + UBSan, then
+# each fuzz target briefly on its seed corpus.
+test: build build-asan build-fuzz
 	scripts/run-tests.sh $(RELEASE)
 	scripts/run-tests.sh $(ASAN)
+	scripts/run-fuzz.sh $(FUZZ) smoke
 
 test-unit: build
 	scripts/run-tests.sh $(RELEASE)
 
 demo: build
 	$(RELEASE)/src/cli/onestory demo --listen 127.0.0.1:8080
+
+# Each fuzz target for FUZZ_SECONDS (default 60).
+fuzz: build-fuzz
+	scripts/run-fuzz.sh $(FUZZ) long
 
 bench: build
 	@scripts/deps.sh bench

@@ -79,6 +79,8 @@ Result<domain::Settings> ParseSettings(std::string_view text) {
         } else if (key == "retention") {
             ONESTORY_ASSIGN_OR_RETURN(settings.retention, ParseRetention(value));
         } else {
+            // Found by fuzzing: an empty name gave an error that named nothing.
+            if (key.empty()) return Status::Invalid("settings", "settings.json has a setting with an empty name");
             return Status::Invalid(std::string(key), "is not a known setting");
         }
     }

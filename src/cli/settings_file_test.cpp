@@ -33,6 +33,8 @@ TEST(SettingsFileTest, RefusesTyposWrongTypesAndUnsafeValues) {
         {R"({"min_password_length": 8})", "min_password_length"},
         {R"([1, 2])", "settings"},
         {R"({"idle_timeout_minutes": )", "settings"},
+        // A fuzzer's find (tests/fuzz/fuzz_settings): every refusal names a field.
+        {R"({"": {"cot": {"months": 0}}})", "settings"},
     };
     for (const auto& c : cases) {
         const auto s = ParseSettings(c.text);
