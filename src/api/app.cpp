@@ -159,6 +159,11 @@ Result<ApiResponse> App::Dispatch(const http::Request& request, const Route& rou
     if (route.capability.kind() != Capability::Kind::kPublic) {
         bool via_cookie = false;
         ONESTORY_ASSIGN_OR_RETURN(principal, Authenticate(request, via_cookie));
+        if (principal->restricted && !route.allow_restricted) {
+            return Status::Forbidden("totp_enrolment_required",
+                                     "your role needs a second factor: enrol an authenticator app with POST "
+                                     "/api/v1/me/totp and confirm a code at /api/v1/me/totp/confirm, then continue");
+        }
         if (via_cookie && !IsSafeMethod(request.method)) {
             ONESTORY_RETURN_IF_ERROR(
                 services_.accounts.CheckCsrf(*principal, request.Header("x-csrf-token").value_or("")));

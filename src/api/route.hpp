@@ -102,6 +102,8 @@ struct Route {
     std::vector<QueryParameter> query;
     bool requires_if_match = false;
     bool list = false;  // answers {"items", "next_cursor"} and takes limit/cursor
+    // Callable from a session that may only enrol a second factor.
+    bool allow_restricted = false;
 };
 
 }  // namespace onestory::api

@@ -14,6 +14,7 @@
 #include "store/key_rows.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 #include "store/survivor_rows.hpp"
+#include "store/totp_rows.hpp"
 
 namespace onestory::cli {
 namespace {
@@ -148,13 +149,21 @@ Result<RotationReport> RotateMasterKey(const DataDir& dir) {
                 if (i == data_keys.size() / 2) CrashPoint("during_rewrap");
             }
             report.survivor_keys = static_cast<std::int64_t>(data_keys.size());
+            ONESTORY_ASSIGN_OR_RETURN(auto totp, store::ListTotp(tx));
+            for (const auto& t : totp) {
+                const std::string name = "totp:" + t.staff_id;
+                ONESTORY_ASSIGN_OR_RETURN(crypto::SecretBytes secret, old_keyring.Unwrap(t.secret, name));
+                ONESTORY_RETURN_IF_ERROR(store::UpdateTotpSecret(tx, t.staff_id, new_keyring.Wrap(secret, name)));
+            }
+            report.totp_secrets = static_cast<std::int64_t>(totp.size());
             audit::AuditEvent event;
             event.actor_kind = "system";
             event.action = "master_key.rotate";
             event.outcome = "success";
             event.detail = "from key " + report.old_fingerprint + " to key " + report.new_fingerprint +
                            "; survivor keys=" + std::to_string(report.survivor_keys) +
-                           "; installation keys=" + std::to_string(report.installation_keys);
+                           "; installation keys=" + std::to_string(report.installation_keys) +
+                           "; totp secrets=" + std::to_string(report.totp_secrets);
             return audit.Append(tx, event);
         }));
         CrashPoint("after_rewrap");

@@ -13,7 +13,8 @@ namespace onestory::cli {
 // Rotating the master key, so that it survives being killed at any point.
 //
 //   1. the new key is written to master.key.new (0600, synced);
-//   2. every wrapped key (survivors' data keys, the installation keys) is
+//   2. every wrapped key (survivors' data keys, the installation keys, staff
+//      TOTP secrets) is
 //      re-wrapped under it in one transaction, with its audit event;
 //   3. master.key is hard-linked to master.key.old;
 //   4. master.key.new is renamed over master.key.
@@ -38,6 +39,7 @@ struct RotationReport {
     std::string new_fingerprint;
     std::int64_t survivor_keys = 0;
     std::int64_t installation_keys = 0;
+    std::int64_t totp_secrets = 0;
 };
 
 // Takes the exclusive lock (refusing while serve or any other command runs).

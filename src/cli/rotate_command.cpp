@@ -20,12 +20,12 @@ int RunRotateMasterKey(const std::string& data) {
     } else {
         std::printf(
             "master key rotated\n"
-            "  re-wrapped  %lld survivor data keys and %lld installation keys, in one transaction\n"
+            "  re-wrapped  %lld survivor data keys, %lld installation keys and %lld TOTP secrets, in one transaction\n"
             "  old key     fingerprint %s, kept as %s\n"
             "  new key     fingerprint %s, in %s\n",
             static_cast<long long>(report->survivor_keys), static_cast<long long>(report->installation_keys),
-            report->old_fingerprint.c_str(), dir.old_master_key().c_str(), report->new_fingerprint.c_str(),
-            dir.master_key().c_str());
+            static_cast<long long>(report->totp_secrets), report->old_fingerprint.c_str(), dir.old_master_key().c_str(),
+            report->new_fingerprint.c_str(), dir.master_key().c_str());
     }
     std::printf(
         "Copy the new master.key to where you keep the key file's copy. Backups made before this rotation\n"

@@ -6,6 +6,7 @@
 
 #include <boost/json.hpp>
 
+#include "common/strings.hpp"
 #include "store/retention_registry.hpp"
 
 namespace onestory::cli {
@@ -76,6 +77,16 @@ Result<domain::Settings> ParseSettings(std::string_view text) {
         } else if (key == "min_password_length") {
             ONESTORY_ASSIGN_OR_RETURN(auto n, IntIn(value, key, 12, 128));
             settings.min_password_length = static_cast<int>(n);
+        } else if (key == "totp_required_roles") {
+            if (!value.is_array()) return Status::Invalid(std::string(key), "must be a list of role names");
+            for (const auto& role : value.get_array()) {
+                const auto parsed = role.is_string() ? ParseEnum<policy::Role>(role.get_string()) : std::nullopt;
+                if (!parsed) {
+                    return Status::Invalid(std::string(key),
+                                           "must hold role names only: " + JoinList(AllNames<policy::Role>()));
+                }
+                settings.totp_required_roles.push_back(*parsed);
+            }
         } else if (key == "retention") {
             ONESTORY_ASSIGN_OR_RETURN(settings.retention, ParseRetention(value));
         } else {

@@ -43,6 +43,18 @@ TEST(SettingsFileTest, RefusesTyposWrongTypesAndUnsafeValues) {
     }
 }
 
+TEST(SettingsFileTest, ReadsTheRolesThatMustEnrolASecondFactor) {
+    const auto s = ParseSettings(R"({"totp_required_roles": ["admin", "supervisor"]})");
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    EXPECT_EQ(s->totp_required_roles, (std::vector<policy::Role>{policy::Role::kAdmin, policy::Role::kSupervisor}));
+    for (const char* bad : {R"({"totp_required_roles": ["superviser"]})", R"({"totp_required_roles": "admin"})",
+                            R"({"totp_required_roles": [1]})"}) {
+        const auto refused = ParseSettings(bad);
+        ASSERT_FALSE(refused.ok()) << bad;
+        EXPECT_EQ(refused.status().field(), "totp_required_roles");
+    }
+}
+
 TEST(SettingsFileTest, ReadsRetentionPeriodsPerCategory) {
     const auto s = ParseSettings(R"({"retention": {"contact": {"years": 1}, "record": {"days": 3650}}})");
     ASSERT_TRUE(s.ok()) << s.status().ToString();

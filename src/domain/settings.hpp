@@ -4,6 +4,9 @@
 #include <chrono>
 #include <map>
 #include <string>
+#include <vector>
+
+#include "policy/vocabulary.hpp"
 
 namespace onestory::domain {
 
@@ -24,6 +27,9 @@ struct Settings {
     // Retention category (store/retention_registry) → period after closure.
     // A category not named is kept until erased.
     std::map<std::string, RetentionPeriod> retention;
+    // Staff holding any of these roles must enrol a TOTP authenticator: until
+    // they have, a login gives a session that can only enrol.
+    std::vector<policy::Role> totp_required_roles;
 };
 
 }  // namespace onestory::domain

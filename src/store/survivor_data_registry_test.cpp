@@ -61,13 +61,15 @@ class SurvivorDataRegistryTest : public ::testing::Test {
             "created_at, updated_at, version) VALUES ('" +
             id + "', 'ag1', 'st1', 'Code " + id + "', X'" + std::string(96, 'A') + "', CAST('" + secret +
             "' AS BLOB), 'sw', 1, 1, 1);"
-            "INSERT INTO cases VALUES ('cs_" +
+            "INSERT INTO cases (id, survivor_id, agency_id, opened_by, stage, status, exploitation_types, created_at, "
+            "updated_at, version) VALUES ('cs_" +
             id + "', '" + id +
             "', 'ag1', 'st1', 'intake', 'active', '', 1, 1, 1);"
             "INSERT INTO case_team VALUES ('cs_" +
             id +
             "', 'st1', 'lead', 'st1', 1);"
-            "INSERT INTO sessions VALUES ('tok_" +
+            "INSERT INTO sessions (token_hash, principal_kind, principal_id, csrf_hash, created_at, last_seen_at) "
+            "VALUES ('tok_" +
             id + "', 'survivor', '" + id + "', 'c', 1, 1);");
     }
 

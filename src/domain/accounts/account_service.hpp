@@ -7,6 +7,7 @@
 
 #include "common/result.hpp"
 #include "domain/accounts/account_types.hpp"
+#include "domain/accounts/second_factor.hpp"
 #include "domain/service_context.hpp"
 #include "store/page.hpp"
 
@@ -21,7 +22,7 @@ namespace onestory::domain {
 // expire after the configured idle time.
 class AccountService {
   public:
-    explicit AccountService(const ServiceContext& ctx) : ctx_(ctx) {}
+    explicit AccountService(const ServiceContext& ctx) : ctx_(ctx), second_factor_(ctx) {}
 
     Result<Agency> CreateAgency(const policy::Actor& actor, const NewAgency& agency);
     Result<store::Page<Agency>> ListAgencies(const policy::Actor& actor, const store::PageRequest& page);
@@ -32,7 +33,10 @@ class AccountService {
                                                std::optional<std::string> agency_id);
     Result<StaffMember> GetStaff(std::string_view id);
 
-    Result<LoginResult> Login(std::string_view username, std::string_view password, std::string_view remote);
+    // `totp` is a code from the authenticator app or a recovery code; needed
+    // once the staff member has enrolled one.
+    Result<LoginResult> Login(std::string_view username, std::string_view password, std::string_view remote,
+                              std::optional<std::string_view> totp = std::nullopt);
     Status Logout(const Principal& principal);
     // Resolves a bearer token (or session cookie) to its principal, ending
     // sessions idle for longer than the configured timeout.
@@ -44,11 +48,14 @@ class AccountService {
     // recorded in the audit as done by the system.
     Result<StaffMember> Bootstrap(const NewAgency& agency, const NewStaff& admin);
 
+    SecondFactor& second_factor() { return second_factor_; }
+
   private:
     Result<StaffMember> InsertStaff(const NewStaff& staff, const audit::AuditEvent& event_template);
     Result<Agency> InsertAgency(const NewAgency& agency, audit::AuditEvent event);
 
     const ServiceContext& ctx_;
+    SecondFactor second_factor_;
 };
 
 // Validation shared with the API layer's error messages.

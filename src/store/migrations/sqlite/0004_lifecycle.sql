@@ -33,3 +33,25 @@ CREATE TABLE maintenance_runs (
     name         TEXT PRIMARY KEY,
     last_run_at  INTEGER NOT NULL
 );
+
+-- A staff member's second factor: a TOTP secret wrapped by the master key
+-- (key name "totp:<staff id>"), usable once confirmed with a first code.
+-- last_step is the newest time step accepted, so that no code is used twice.
+CREATE TABLE staff_totp (
+    staff_id      TEXT PRIMARY KEY REFERENCES staff (id),
+    secret        BLOB NOT NULL,
+    confirmed_at  INTEGER NOT NULL,        -- 0 until confirmed
+    last_step     INTEGER NOT NULL,
+    created_at    INTEGER NOT NULL
+);
+
+-- One-time recovery codes, each stored as a BLAKE2b hash keyed by its own salt.
+CREATE TABLE staff_recovery_codes (
+    staff_id   TEXT NOT NULL REFERENCES staff (id),
+    salt       BLOB NOT NULL,
+    hash       BLOB NOT NULL,
+    used_at    INTEGER NOT NULL,           -- 0 until used
+    PRIMARY KEY (staff_id, salt)
+);
+
+ALTER TABLE sessions ADD COLUMN restricted INTEGER NOT NULL DEFAULT 0;
