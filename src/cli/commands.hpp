@@ -29,6 +29,8 @@ struct ServeOptions {
     bool access_log = false;
     std::string test_clock;  // RFC 3339 start time of a manual clock (tests only)
     bool no_fsync = false;   // tests and benchmarks only
+    std::size_t max_connections_per_address = 128;
+    int read_timeout_ms = 15000;  // a request must arrive whole within this
 };
 
 struct DemoOptions {

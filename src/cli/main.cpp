@@ -39,6 +39,15 @@ int main(int argc, char** argv) {
     serve_cmd->add_option("--test-clock", serve.test_clock, "tests only: start a manual clock at this RFC 3339 time")
         ->group("");
     serve_cmd->add_flag("--no-fsync", serve.no_fsync, "tests and benchmarks only: do not fsync commits")->group("");
+    serve_cmd
+        ->add_option("--max-connections-per-address", serve.max_connections_per_address,
+                     "connections one client address may hold open at once")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 100000));
+    serve_cmd
+        ->add_option("--read-timeout-ms", serve.read_timeout_ms, "tests only: how long a request may take to arrive")
+        ->check(CLI::Range(100, 600000))
+        ->group("");
 
     DemoOptions demo;
     auto* demo_cmd = app.add_subcommand("demo", "Serve a throw-away installation filled with synthetic data");

@@ -1,4 +1,6 @@
 // Copyright 2026 The onestory Authors. SPDX-License-Identifier: Apache-2.0
+#include <sys/resource.h>
+
 #include <charconv>
 #include <cstdio>
 #include <iostream>
@@ -26,6 +28,15 @@ Result<std::pair<std::string, std::uint16_t>> ParseListen(std::string_view liste
         return Status::Invalid("listen", "the port must be a number from 0 to 65535");
     }
     return std::make_pair(host, static_cast<std::uint16_t>(port));
+}
+
+// Every connection holds a descriptor: use all the system allows.
+void RaiseOpenFileLimit() {
+    struct rlimit limit {};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        if (::setrlimit(RLIMIT_NOFILE, &limit) != 0) spdlog::warn("cannot raise the limit on open files");
+    }
 }
 
 }  // namespace
@@ -64,6 +75,9 @@ int Serve(Installation& installation, const ServeOptions& options) {
     server_options.host = listen->first;
     server_options.port = listen->second;
     server_options.io_threads = options.threads;
+    server_options.max_connections_per_address = options.max_connections_per_address;
+    server_options.read_timeout = std::chrono::milliseconds(options.read_timeout_ms);
+    RaiseOpenFileLimit();
     http::Server server(server_options, [&app](const http::Request& request) { return app.Handle(request); });
     server.StopOnSignals();
     auto endpoint = server.Start();

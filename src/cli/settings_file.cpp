@@ -77,6 +77,12 @@ Result<domain::Settings> ParseSettings(std::string_view text) {
         } else if (key == "min_password_length") {
             ONESTORY_ASSIGN_OR_RETURN(auto n, IntIn(value, key, 12, 128));
             settings.min_password_length = static_cast<int>(n);
+        } else if (key == "address_failure_limit") {
+            ONESTORY_ASSIGN_OR_RETURN(auto n, IntIn(value, key, 1, 10000));
+            settings.address_failure_limit = static_cast<int>(n);
+        } else if (key == "address_failure_window_minutes") {
+            ONESTORY_ASSIGN_OR_RETURN(auto n, IntIn(value, key, 1, 24 * 60));
+            settings.address_failure_window = std::chrono::minutes(n);
         } else if (key == "totp_required_roles") {
             if (!value.is_array()) return Status::Invalid(std::string(key), "must be a list of role names");
             for (const auto& role : value.get_array()) {

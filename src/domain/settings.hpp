@@ -24,6 +24,10 @@ struct Settings {
     int lockout_threshold = 5;                  // consecutive failed logins before a lock
     std::chrono::minutes lockout_duration{15};  // how long the lock lasts
     int min_password_length = 12;
+    // Failed logins from one client address within the window before that
+    // address is refused for a while (whatever usernames it tries).
+    int address_failure_limit = 30;
+    std::chrono::minutes address_failure_window{15};
     // Retention category (store/retention_registry) → period after closure.
     // A category not named is kept until erased.
     std::map<std::string, RetentionPeriod> retention;

@@ -220,6 +220,20 @@ Result<LoginResult> AccountService::Login(std::string_view username, std::string
     event.detail = "from " + std::string(remote) + (staff ? "" : "; unknown username");
 
     const std::int64_t now = ToMicros(ctx_.clock.Now());
+    if (const auto verdict = failures_by_address_.Check(remote); !verdict.allowed) {
+        // Audited once per refusal spell, so a flood cannot flood the audit too.
+        if (verdict.first_refusal) {
+            event.action = "login.rate_limited";
+            event.outcome = "denied";
+            event.reason = "too_many_failures_from_address";
+            ONESTORY_RETURN_IF_ERROR(
+                ctx_.store.Write([&](store::Transaction& tx) { return ctx_.audit.Append(tx, event); }));
+        }
+        Status s(StatusCode::kRateLimited, "rate_limited",
+                 "too many failed logins from your address; wait before trying again");
+        s.WithRetryAfter(verdict.retry_after_seconds);
+        return s;
+    }
     if (throttle && throttle->locked_until > now) {
         event.action = "login.locked";
         event.outcome = "denied";
@@ -232,6 +246,7 @@ Result<LoginResult> AccountService::Login(std::string_view username, std::string
     // A failed attempt (wrong password or wrong second factor) counts
     // towards the lock, alike.
     const auto failed = [&](std::string reason) -> Status {
+        failures_by_address_.Count(remote);
         bool locked_now = false;
         event.action = "login.failure";
         event.outcome = "failure";

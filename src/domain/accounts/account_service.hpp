@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "common/rate_limiter.hpp"
 #include "common/result.hpp"
 #include "domain/accounts/account_types.hpp"
 #include "domain/accounts/second_factor.hpp"
@@ -18,11 +19,15 @@ namespace onestory::domain {
 // Passwords are hashed with Argon2id and checked outside any transaction (a
 // hash takes tens of milliseconds). Failed logins are counted per username,
 // known or not, so an unknown username is answered, throttled and timed
-// exactly like a wrong password. Sessions are stored as token hashes and
+// exactly like a wrong password; and per client address, so that one host
+// trying many usernames is stopped before it has cost many hashes. Sessions are stored as token hashes and
 // expire after the configured idle time.
 class AccountService {
   public:
-    explicit AccountService(const ServiceContext& ctx) : ctx_(ctx), second_factor_(ctx) {}
+    explicit AccountService(const ServiceContext& ctx)
+        : ctx_(ctx),
+          second_factor_(ctx),
+          failures_by_address_(ctx.clock, ctx.settings.address_failure_limit, ctx.settings.address_failure_window) {}
 
     Result<Agency> CreateAgency(const policy::Actor& actor, const NewAgency& agency);
     Result<store::Page<Agency>> ListAgencies(const policy::Actor& actor, const store::PageRequest& page);
@@ -56,6 +61,8 @@ class AccountService {
 
     const ServiceContext& ctx_;
     SecondFactor second_factor_;
+    // Failed logins per client address, across usernames.
+    RateLimiter failures_by_address_;
 };
 
 // Validation shared with the API layer's error messages.
