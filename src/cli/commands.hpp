@@ -38,6 +38,7 @@ struct DemoOptions {
     std::string data;  // empty: a throw-away directory removed on exit
     int survivors = 44;
     bool generate_only = false;
+    bool no_fsync = false;  // benchmarks only: generate large data sets quickly
 };
 
 struct BackupOptions {

@@ -50,7 +50,7 @@ int RunDemo(const DemoOptions& options) {
     if (Status s = InitializeDataDir(dir, init, kDemoPassword); !s.ok()) return Fail(s);
     // Demo data is throw-away: skip fsync so it is generated quickly.
     OpenOptions open;
-    open.durable = !options.data.empty();
+    open.durable = !options.data.empty() && !options.no_fsync;
     auto installation = Installation::Open(dir, open);
     if (!installation.ok()) return Fail(installation.status());
     if (Status s = GenerateDemoData(**installation, options.survivors, kDemoPassword); !s.ok()) return Fail(s);

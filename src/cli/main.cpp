@@ -55,6 +55,7 @@ int main(int argc, char** argv) {
     demo_cmd->add_option("--data", demo.data, "keep the demo in this directory instead of a throw-away one");
     demo_cmd->add_option("--survivors", demo.survivors, "how many synthetic survivors")->capture_default_str();
     demo_cmd->add_flag("--generate-only", demo.generate_only, "create the data and exit without serving");
+    demo_cmd->add_flag("--no-fsync", demo.no_fsync, "benchmarks only: do not fsync while generating")->group("");
 
     BackupOptions backup;
     auto* backup_cmd = app.add_subcommand(
