@@ -74,12 +74,20 @@ bool IsSafeMethod(http::Method m) {
 
 }  // namespace
 
-App::App(AppServices services, AppOptions options) : services_(services), options_(std::move(options)) {
+App::App(AppServices services, AppOptions options)
+    : services_(services), options_(std::move(options)), web_(options_.web_assets) {
     AddOperationalRoutes();
     AddAccountRoutes(routes_, services_, options_);
     AddSurvivorRoutes(routes_, services_);
     AddCaseRoutes(routes_, services_);
     AddAuditRoutes(routes_, services_);
+    AddConsentRoutes(routes_, services_);
+    AddVenueRoutes(routes_, services_);
+    AddInterviewRoutes(routes_, services_);
+    AddPassageRoutes(routes_, services_);
+    AddDisclosureRoutes(routes_, services_);
+    AddAccessLogRoutes(routes_, services_);
+    AddAlertRoutes(routes_, services_);
     AddErasureRoutes(routes_, services_);
     for (const auto& route : routes_) router_.Add(route.method, route.pattern);
 }
@@ -234,7 +242,10 @@ http::Response App::Handle(const http::Request& request) {
     http::Response response;
 
     const auto match = router_.Find(request.method, request.path);
-    if (match.kind == http::Router::Match::Kind::kNotFound) {
+    if (StaticAssets::Owns(request.path)) {
+        route_label = "web";
+        response = web_.Serve(request);
+    } else if (match.kind == http::Router::Match::Kind::kNotFound) {
         response = http::ErrorResponse({StatusCode::kNotFound, "route_not_found", "there is no such route"});
     } else if (match.kind == http::Router::Match::Kind::kMethodNotAllowed) {
         response = http::ErrorResponse(

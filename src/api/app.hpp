@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -9,13 +10,22 @@
 
 #include "api/metrics.hpp"
 #include "api/route.hpp"
+#include "api/static_assets.hpp"
 #include "audit/audit_log.hpp"
 #include "common/clock.hpp"
+#include "common/embedded_file.hpp"
+#include "domain/access_log/access_log_service.hpp"
 #include "domain/accounts/account_service.hpp"
+#include "domain/alerts/alert_service.hpp"
 #include "domain/audit_query.hpp"
 #include "domain/cases/case_service.hpp"
+#include "domain/consents/consent_service.hpp"
+#include "domain/disclosures/disclosure_service.hpp"
 #include "domain/erasure/erasure_service.hpp"
+#include "domain/interviews/interview_service.hpp"
+#include "domain/statements/statement_service.hpp"
 #include "domain/survivors/survivor_service.hpp"
+#include "domain/venues/venue_service.hpp"
 #include "http/message.hpp"
 #include "http/router.hpp"
 #include "store/store.hpp"
@@ -29,15 +39,26 @@ struct AppServices {
     domain::SurvivorService& survivors;
     domain::CaseService& cases;
     domain::AuditQueryService& audit_query;
-    domain::ErasureService& erasures;
     store::Store& store;
     const audit::AuditLog& audit;
+    // Tell it once.
+    domain::ConsentService& consents;
+    domain::VenueService& venues;
+    domain::InterviewService& interviews;
+    domain::StatementService& statements;
+    domain::DisclosureService& disclosures;
+    domain::AccessLogService& access_log;
+    domain::AlertService& alerts;
+    // The data lifecycle.
+    domain::ErasureService& erasures;
 };
 
 struct AppOptions {
     bool secure_cookies = false;  // add Secure to the session cookie (behind HTTPS)
     bool access_log = false;      // one log line per request (method, route pattern, status, time)
     std::string version = "0.1.0";
+    // The built web app, served for every path outside the API.
+    std::span<const EmbeddedFile> web_assets;
     // Tests only (serve --test-clock): the clock that POST /api/v1/test/clock moves.
     ManualClock* test_clock = nullptr;
 };
@@ -45,7 +66,8 @@ struct AppOptions {
 // The whole HTTP API as one handler: it matches the route, authenticates,
 // checks the route's capability, validates the body against the route's
 // schema, runs the handler, and turns every failure into the JSON error form.
-// Every response carries the security headers. Thread-safe.
+// Every response carries the security headers. Paths outside /api/,
+// /healthz and /metrics are the web app's (StaticAssets). Thread-safe.
 class App {
   public:
     App(AppServices services, AppOptions options);
@@ -66,6 +88,7 @@ class App {
     AppOptions options_;
     std::vector<Route> routes_;
     http::Router router_;
+    StaticAssets web_;
     Metrics metrics_;
 };
 
@@ -74,6 +97,13 @@ void AddAccountRoutes(std::vector<Route>& routes, const AppServices& services, c
 void AddSurvivorRoutes(std::vector<Route>& routes, const AppServices& services);
 void AddCaseRoutes(std::vector<Route>& routes, const AppServices& services);
 void AddAuditRoutes(std::vector<Route>& routes, const AppServices& services);
+void AddConsentRoutes(std::vector<Route>& routes, const AppServices& services);
+void AddVenueRoutes(std::vector<Route>& routes, const AppServices& services);
+void AddInterviewRoutes(std::vector<Route>& routes, const AppServices& services);
+void AddPassageRoutes(std::vector<Route>& routes, const AppServices& services);
+void AddDisclosureRoutes(std::vector<Route>& routes, const AppServices& services);
+void AddAccessLogRoutes(std::vector<Route>& routes, const AppServices& services);
+void AddAlertRoutes(std::vector<Route>& routes, const AppServices& services);
 void AddErasureRoutes(std::vector<Route>& routes, const AppServices& services);
 
 // The name of the browser's session cookie.

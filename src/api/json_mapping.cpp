@@ -2,6 +2,7 @@
 #include "api/json_mapping.hpp"
 
 #include "api/json_access.hpp"
+#include "api/tell_once_mapping.hpp"
 #include "policy/vocabulary.hpp"
 
 namespace onestory::domain {
@@ -45,6 +46,8 @@ void tag_invoke(const json::value_from_tag&, json::value& jv, const Survivor& s)
         o["contact"] = api::OptionalString(s.identity->contact);
         o["address"] = api::OptionalString(s.identity->address);
     }
+    if (s.preferences) o["preferences"] = json::value_from(*s.preferences);
+    if (s.interview_count) o["interview_count"] = *s.interview_count;
     jv = std::move(o);
 }
 
@@ -53,17 +56,19 @@ void tag_invoke(const json::value_from_tag&, json::value& jv, const SurvivorMatc
 }
 
 void tag_invoke(const json::value_from_tag&, json::value& jv, const Case& c) {
-    jv = json::object{{"id", c.id},
-                      {"survivor_id", c.survivor_id},
-                      {"survivor_code_name", c.survivor_code_name},
-                      {"agency_id", c.agency_id},
-                      {"opened_by", c.opened_by},
-                      {"stage", NameOf(c.stage)},
-                      {"status", NameOf(c.status)},
-                      {"exploitation_types", api::EnumArray(c.exploitation_types)},
-                      {"created_at", FormatInstant(c.created_at)},
-                      {"updated_at", FormatInstant(c.updated_at)},
-                      {"version", c.version}};
+    json::object o{{"id", c.id},
+                   {"survivor_id", c.survivor_id},
+                   {"survivor_code_name", c.survivor_code_name},
+                   {"agency_id", c.agency_id},
+                   {"opened_by", c.opened_by},
+                   {"stage", NameOf(c.stage)},
+                   {"status", NameOf(c.status)},
+                   {"exploitation_types", api::EnumArray(c.exploitation_types)},
+                   {"created_at", FormatInstant(c.created_at)},
+                   {"updated_at", FormatInstant(c.updated_at)},
+                   {"version", c.version}};
+    if (c.interview_count) o["interview_count"] = *c.interview_count;
+    jv = std::move(o);
 }
 
 void tag_invoke(const json::value_from_tag&, json::value& jv, const TeamMember& m) {
@@ -104,18 +109,20 @@ Schema SurvivorSummarySchema() {
 }
 
 Schema SurvivorSchema() {
-    return Schema::Object({Required("id", Schema::String()), Required("code_name", Schema::String()),
-                           Required("agency_id", Schema::String()), Required("registered_by", Schema::String()),
-                           Required("gender", Schema::EnumOf<domain::Gender>().Nullable()),
-                           Required("languages", Schema::Array(Schema::String())),
-                           Required("nationality", Schema::String().Nullable()),
-                           Required("age_band", Schema::String().Nullable()),
-                           Optional("legal_name", Schema::String().Describe("protected; audited read")),
-                           Optional("birth_date", Schema::Date().Nullable().Describe("protected; audited read")),
-                           Optional("contact", Schema::String().Nullable().Describe("protected; audited read")),
-                           Optional("address", Schema::String().Nullable().Describe("protected; audited read")),
-                           Required("created_at", Schema::DateTime()), Required("updated_at", Schema::DateTime()),
-                           Required("version", Schema::Integer())})
+    return Schema::Object(
+               {Required("id", Schema::String()), Required("code_name", Schema::String()),
+                Required("agency_id", Schema::String()), Required("registered_by", Schema::String()),
+                Required("gender", Schema::EnumOf<domain::Gender>().Nullable()),
+                Required("languages", Schema::Array(Schema::String())),
+                Required("nationality", Schema::String().Nullable()), Required("age_band", Schema::String().Nullable()),
+                Optional("legal_name", Schema::String().Describe("protected; audited read")),
+                Optional("birth_date", Schema::Date().Nullable().Describe("protected; audited read")),
+                Optional("contact", Schema::String().Nullable().Describe("protected; audited read")),
+                Optional("address", Schema::String().Nullable().Describe("protected; audited read")),
+                Optional("preferences", PreferencesSchema().Describe("interview preferences")),
+                Optional("interview_count", Schema::Integer().Describe("interviews of the survivor, in any agency")),
+                Required("created_at", Schema::DateTime()), Required("updated_at", Schema::DateTime()),
+                Required("version", Schema::Integer())})
         .Open();
 }
 
@@ -125,6 +132,7 @@ Schema CaseSchema() {
                            Required("opened_by", Schema::String()), Required("stage", Schema::EnumOf<domain::Stage>()),
                            Required("status", Schema::EnumOf<domain::CaseStatus>()),
                            Required("exploitation_types", Schema::Array(Schema::EnumOf<domain::ExploitationType>())),
+                           Optional("interview_count", Schema::Integer().Describe("interviews of this case")),
                            Required("created_at", Schema::DateTime()), Required("updated_at", Schema::DateTime()),
                            Required("version", Schema::Integer())})
         .Open();

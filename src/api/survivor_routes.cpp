@@ -5,6 +5,7 @@
 #include "api/json_access.hpp"
 #include "api/json_mapping.hpp"
 #include "api/paging.hpp"
+#include "api/tell_once_mapping.hpp"
 
 namespace onestory::api {
 namespace json = boost::json;
@@ -90,6 +91,47 @@ void AddSurvivorRoutes(std::vector<Route>& routes, const AppServices& services) 
     get.query = {{"purpose", Schema::Enum(kReadPurposes), "why you read it (default case_work)"}};
     get.response = SurvivorSchema();
     routes.push_back(std::move(get));
+
+    Route patch(Method::kPatch, "/api/v1/survivors/{id}", Capability::Of(Action::kUpdateSurvivor),
+                [&survivors](ApiRequest& r) -> Result<ApiResponse> {
+                    const auto& body = r.Object();
+                    domain::SurvivorPatch p;
+                    p.code_name = GetOptString(body, "code_name");
+                    p.legal_name = GetOptString(body, "legal_name");
+                    if (body.contains("birth_date")) p.birth_date = GetOptDate(body, "birth_date");
+                    if (body.contains("contact")) p.contact = GetOptString(body, "contact");
+                    if (body.contains("address")) p.address = GetOptString(body, "address");
+                    if (body.contains("gender")) p.gender = GetOptEnum<domain::Gender>(body, "gender");
+                    if (body.contains("languages")) p.languages = GetStringList(body, "languages");
+                    if (body.contains("nationality")) p.nationality = GetOptString(body, "nationality");
+                    if (const auto* prefs = body.if_contains("preferences")) {
+                        if (prefs->is_null()) {
+                            p.clear_preferences = true;
+                        } else {
+                            p.preferences = PreferencesPatchFrom(prefs->as_object());
+                        }
+                    }
+                    ONESTORY_ASSIGN_OR_RETURN(auto updated, survivors.Update(r.actor(), r.Param("id"), *r.if_match, p));
+                    return ApiResponse::Json(json::value_from(updated)).WithETag(updated.version);
+                });
+    patch.summary =
+        "Change a survivor's record and interview preferences (JSON merge-patch; If-Match required); answers the "
+        "record with preferences, without identity";
+    patch.tag = "survivors";
+    patch.requires_if_match = true;
+    patch.request = Schema::Object({
+        Optional("code_name", Schema::String().MinLength(1).MaxLength(80)),
+        Optional("legal_name", Schema::String().MinLength(1).MaxLength(1000)),
+        Optional("birth_date", Schema::Date().Nullable()),
+        Optional("gender", Schema::EnumOf<domain::Gender>().Nullable()),
+        Optional("languages", Schema::Array(Schema::String().MinLength(2).MaxLength(3)).MaxItems(20).UniqueItems()),
+        Optional("nationality", Schema::String().MinLength(2).MaxLength(2).Nullable()),
+        Optional("contact", Schema::String().MaxLength(2000).Nullable()),
+        Optional("address", Schema::String().MaxLength(2000).Nullable()),
+        Optional("preferences", PreferencesPatchSchema().Nullable()),
+    });
+    patch.response = SurvivorSchema();
+    routes.push_back(std::move(patch));
 
     Route match(Method::kPost, "/api/v1/survivors/match", Capability::Of(Action::kMatchSurvivors),
                 [&survivors](ApiRequest& r) -> Result<ApiResponse> {

@@ -43,6 +43,12 @@ double SecondsSince(std::chrono::steady_clock::time_point start) {
 Status WriteBackup(Installation& installation, const std::filesystem::path& out, const std::string& passphrase,
                    backup::Manifest& manifest, std::int64_t& archive_bytes) {
     const DataDir& dir = installation.dir();
+    if (!installation.settings().store.empty()) {
+        return Status::FailedPrecondition(
+            "this installation keeps its records in PostgreSQL: back it up with the database's own tools (pg_dump, "
+            "base backups; docs/operations.md, \"Backups\"), and keep the key file and the erasure ledger apart "
+            "from them");
+    }
     std::error_code ec;
     if (std::filesystem::exists(out, ec)) {
         return Status::Conflict("exists", out.string() + " already exists; refusing to overwrite it");

@@ -14,6 +14,7 @@ inline constexpr const char* kOnestoryVersion = "0.1.0";
 
 struct InitOptions {
     std::string data;
+    std::string store;  // empty: SQLite in the data directory; else a PostgreSQL URI
     std::string admin_username;
     std::string admin_password_file;  // else ONESTORY_ADMIN_PASSWORD
     std::string admin_display_name = "Administrator";
@@ -26,6 +27,9 @@ struct ServeOptions {
     std::string data;
     std::string listen = "127.0.0.1:8080";
     int threads = 0;
+    // Handlers block on the store; many of them let concurrent requests share
+    // one durable commit (group commit), which is where throughput comes from.
+    int handler_threads = 64;
     bool access_log = false;
     std::string test_clock;  // RFC 3339 start time of a manual clock (tests only)
     bool no_fsync = false;   // tests and benchmarks only
@@ -69,6 +73,13 @@ int RunRestore(const RestoreOptions& options);
 int RunServe(const ServeOptions& options);
 int RunDemo(const DemoOptions& options);
 int RunAuditVerify(const std::string& data);
+
+struct MigrateStoreOptions {
+    std::string data;
+    std::string to;  // the PostgreSQL URI to copy into
+    int batch_rows = 500;
+};
+int RunMigrateStore(const MigrateStoreOptions& options);
 
 // Shared by init and demo: creates the directory, key file, database and the
 // first administrator. Refuses to touch an existing installation; removes

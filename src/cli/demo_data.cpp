@@ -6,6 +6,7 @@
 #include <random>
 
 #include "cli/commands.hpp"
+#include "cli/demo_statements.hpp"
 #include "common/enum_names.hpp"
 
 namespace onestory::cli {
@@ -121,6 +122,9 @@ Status GenerateDemoData(Installation& inst, int survivor_count, const std::strin
     const std::array<domain::Gender, 4> genders{domain::Gender::kFemale, domain::Gender::kFemale, domain::Gender::kMale,
                                                 domain::Gender::kNonBinary};
     const Date today = DateOf(inst.clock().Now());
+    DemoStoryCast cast{supervisor, caseworker,          actors[6],           actors[8],           actors[11],
+                       actors[10], made_agencies[0].id, made_agencies[1].id, made_agencies[2].id, made_agencies[5].id,
+                       {}};
     for (int i = 0; i < survivor_count; ++i) {
         const policy::Actor& registrar = i % 3 == 2 ? caseworker2 : caseworker;
         domain::NewSurvivor s;
@@ -148,6 +152,7 @@ Status GenerateDemoData(Installation& inst, int survivor_count, const std::strin
             c.exploitation_types.pop_back();
         }
         ONESTORY_ASSIGN_OR_RETURN(auto kase, inst.cases().Create(registrar, c));
+        if (&registrar == &caseworker) cast.cases.emplace_back(survivor.id, kase.id);
         if (i % 2 == 0) {
             ONESTORY_RETURN_IF_ERROR(
                 inst.cases().AddTeamMember(registrar, kase.id, counsellor.id, domain::CaseRole::kCounsellor).status());
@@ -157,7 +162,8 @@ Status GenerateDemoData(Installation& inst, int survivor_count, const std::strin
                 inst.cases().AddTeamMember(supervisor, kase.id, caseworker.id, domain::CaseRole::kCaseworker).status());
         }
     }
-    return Status::Ok();
+    if (cast.cases.size() < 4) return Status::Ok();  // a very small demo tells no stories
+    return GenerateDemoStories(inst, cast);
 }
 
 }  // namespace onestory::cli

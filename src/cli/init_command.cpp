@@ -7,8 +7,10 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
+#include "cli/settings_file.hpp"
 #include "common/enum_names.hpp"
 #include "policy/vocabulary.hpp"
+#include "store/postgres/postgres_dsn.hpp"
 
 namespace onestory::cli {
 namespace {
@@ -45,6 +47,12 @@ Status InitializeDataDir(const DataDir& dir, const InitOptions& options, const s
     }
     const auto kind = ParseEnum<policy::AgencyKind>(options.agency_kind);
     if (!kind) return Status::Invalid("agency-kind", "unknown agency kind " + options.agency_kind);
+    if (!options.store.empty()) {
+        if (Status s = store::ValidatePostgresDsn(options.store); !s.ok()) {
+            return Status::Invalid("store", "--store " + s.message());
+        }
+    }
+    const bool had_settings = fs::exists(dir.settings(), ec);
 
     bool created_dir = false;
     if (!fs::exists(dir.root, ec)) {
@@ -59,11 +67,13 @@ Status InitializeDataDir(const DataDir& dir, const InitOptions& options, const s
         fs::remove(dir.master_key(), ec);
         fs::remove(dir.lock_file(), ec);
         fs::remove(dir.erasure_ledger(), ec);
+        if (!had_settings) fs::remove(dir.settings(), ec);
         for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(dir.database().string() + suffix, ec);
         if (created_dir) fs::remove(dir.root, ec);
     };
 
     Status status = crypto::CreateMasterKeyFile(dir.master_key());
+    if (status.ok() && !options.store.empty()) status = WriteStoreSetting(dir.settings(), options.store);
     if (!status.ok()) {
         cleanup();
         return status;
@@ -94,8 +104,10 @@ int RunInit(const InitOptions& options) {
     if (!password.ok()) return Fail(password.status());
     const Status status = InitializeDataDir(DataDir{options.data}, options, *password);
     if (!status.ok()) return Fail(status);
+    const std::string database = options.store.empty() ? DataDir{options.data}.database().string()
+                                                       : store::DescribeDsn(options.store) + " (PostgreSQL)";
     std::cout << "initialised " << options.data << "\n"
-              << "  database  " << DataDir{options.data}.database().string() << "\n"
+              << "  database  " << database << "\n"
               << "  key file  " << DataDir{options.data}.master_key().string()
               << "  (keep a copy apart from the database; without it the data cannot be read)\n"
               << "  ledger    " << DataDir{options.data}.erasure_ledger().string()

@@ -11,21 +11,29 @@
 #include "cli/data_dir_lock.hpp"
 #include "common/clock.hpp"
 #include "crypto/keyring.hpp"
+#include "domain/access_log/access_log_service.hpp"
 #include "domain/accounts/account_service.hpp"
+#include "domain/alerts/alert_service.hpp"
 #include "domain/audit_query.hpp"
 #include "domain/cases/case_service.hpp"
+#include "domain/consents/consent_service.hpp"
+#include "domain/disclosures/disclosure_service.hpp"
 #include "domain/erasure/erasure_ledger.hpp"
 #include "domain/erasure/erasure_service.hpp"
 #include "domain/installation_keys.hpp"
+#include "domain/interviews/interview_service.hpp"
 #include "domain/retention/retention_service.hpp"
 #include "domain/service_context.hpp"
 #include "domain/settings.hpp"
+#include "domain/statements/statement_service.hpp"
 #include "domain/survivors/survivor_service.hpp"
+#include "domain/venues/venue_service.hpp"
 #include "store/store.hpp"
 
 namespace onestory::cli {
 
-// The files of a data directory.
+// The files of a data directory. With PostgreSQL as the store (the "store"
+// setting), the directory holds only the key file and the settings.
 struct DataDir {
     std::filesystem::path root;
     std::filesystem::path database() const { return root / "onestory.db"; }
@@ -44,6 +52,10 @@ struct OpenOptions {
     bool durable = true;                  // fsync every commit
 };
 
+// The store the settings name: SQLite in the data directory, or PostgreSQL.
+Result<std::unique_ptr<store::Store>> OpenStore(const DataDir& dir, const domain::Settings& settings,
+                                                const OpenOptions& options);
+
 // Everything one running onestory holds: the store, the keys, the audit log,
 // the services and the API. This is the one place concrete types are wired.
 class Installation {
@@ -52,6 +64,7 @@ class Installation {
     ~Installation();
 
     const DataDir& dir() const { return dir_; }
+    const domain::Settings& settings() const { return settings_; }
     store::Store& store() { return *store_; }
     const audit::AuditLog& audit() const { return *audit_; }
     const Clock& clock() const { return *clock_; }
@@ -61,10 +74,16 @@ class Installation {
     domain::AccountService& accounts() { return *accounts_; }
     domain::SurvivorService& survivors() { return *survivors_; }
     domain::CaseService& cases() { return *cases_; }
+    domain::ConsentService& consents() { return *consents_; }
+    domain::VenueService& venues() { return *venues_; }
+    domain::InterviewService& interviews() { return *interviews_; }
+    domain::StatementService& statements() { return *statements_; }
+    domain::DisclosureService& disclosures() { return *disclosures_; }
+    domain::AccessLogService& access_log() { return *access_log_; }
+    domain::AlertService& alerts() { return *alerts_; }
     domain::ErasureService& erasures() { return *erasures_; }
     const domain::ErasureLedger& erasure_ledger() const { return *ledger_; }
     domain::RetentionService& retention() { return *retention_; }
-    const domain::Settings& settings() const { return settings_; }
     api::App& MakeApp(const api::AppOptions& options);
 
   private:
@@ -84,6 +103,13 @@ class Installation {
     std::unique_ptr<domain::SurvivorService> survivors_;
     std::unique_ptr<domain::CaseService> cases_;
     std::unique_ptr<domain::AuditQueryService> audit_query_;
+    std::unique_ptr<domain::ConsentService> consents_;
+    std::unique_ptr<domain::VenueService> venues_;
+    std::unique_ptr<domain::InterviewService> interviews_;
+    std::unique_ptr<domain::StatementService> statements_;
+    std::unique_ptr<domain::DisclosureService> disclosures_;
+    std::unique_ptr<domain::AccessLogService> access_log_;
+    std::unique_ptr<domain::AlertService> alerts_;
     std::unique_ptr<domain::ErasureLedger> ledger_;
     std::unique_ptr<domain::ErasureService> erasures_;
     std::unique_ptr<domain::RetentionService> retention_;

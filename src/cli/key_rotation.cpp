@@ -8,11 +8,11 @@
 #include <cstring>
 
 #include "cli/files.hpp"
+#include "cli/settings_file.hpp"
 #include "crypto/aead.hpp"
 #include "domain/installation_keys.hpp"
 #include "domain/sealer.hpp"
 #include "store/key_rows.hpp"
-#include "store/sqlite/sqlite_store.hpp"
 #include "store/survivor_rows.hpp"
 #include "store/totp_rows.hpp"
 
@@ -21,10 +21,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-Result<std::unique_ptr<store::Store>> OpenStore(const DataDir& dir) {
-    store::SqliteOptions options;
-    options.path = dir.database();
-    return store::OpenSqliteStore(options);
+// The store the data directory's settings name (SQLite or PostgreSQL).
+Result<std::unique_ptr<store::Store>> OpenConfiguredStore(const DataDir& dir) {
+    ONESTORY_ASSIGN_OR_RETURN(const domain::Settings settings, LoadSettingsFile(dir.settings()));
+    return OpenStore(dir, settings, OpenOptions{});
 }
 
 // Whether the installation keys in the store open under `keyring`.
@@ -68,7 +68,7 @@ Result<RecoveryOutcome> RecoverInterruptedRotation(const DataDir& dir) {
     const crypto::Keyring current(std::move(current_key));
     bool under_new = false;
     {
-        ONESTORY_ASSIGN_OR_RETURN(auto store, OpenStore(dir));
+        ONESTORY_ASSIGN_OR_RETURN(auto store, OpenConfiguredStore(dir));
         ONESTORY_ASSIGN_OR_RETURN(const bool under_current, StoreIsUnder(*store, current));
         if (!under_current) {
             auto new_key = crypto::LoadMasterKeyFile(dir.new_master_key());
@@ -125,7 +125,7 @@ Result<RotationReport> RotateMasterKey(const DataDir& dir) {
     // Step 2, all or nothing. Should it fail, the new key file wrapped
     // nothing and is removed.
     Status rewrapped = [&]() -> Status {
-        ONESTORY_ASSIGN_OR_RETURN(auto store, OpenStore(dir));
+        ONESTORY_ASSIGN_OR_RETURN(auto store, OpenConfiguredStore(dir));
         ONESTORY_ASSIGN_OR_RETURN(auto keys, domain::LoadInstallationKeys(*store, old_keyring, false));
         const SystemClock clock;
         const audit::AuditLog audit(keys.audit, clock);

@@ -28,6 +28,9 @@ int main(int argc, char** argv) {
                          "ngo, police, prosecution, court, shelter, health, "
                          "child_protection or other");
     init_cmd->add_option("--agency-country", init.agency_country, "ISO 3166-1 alpha-2 country code");
+    init_cmd->add_option("--store", init.store,
+                         "keep the records in PostgreSQL: postgresql://USER@HOST:PORT/DATABASE "
+                         "(default: SQLite in the data directory)");
 
     ServeOptions serve;
     auto* serve_cmd = app.add_subcommand("serve", "Serve the API and the web app");
@@ -35,6 +38,10 @@ int main(int argc, char** argv) {
     serve_cmd->add_option("--listen", serve.listen, "HOST:PORT to listen on (port 0 picks a free port)")
         ->capture_default_str();
     serve_cmd->add_option("--threads", serve.threads, "network threads (default: one per core)");
+    serve_cmd
+        ->add_option("--handler-threads", serve.handler_threads,
+                     "threads that run requests; concurrent writes share a commit")
+        ->capture_default_str();
     serve_cmd->add_flag("--access-log", serve.access_log, "log one line per request (never bodies)");
     serve_cmd->add_option("--test-clock", serve.test_clock, "tests only: start a manual clock at this RFC 3339 time")
         ->group("");
@@ -97,6 +104,14 @@ int main(int argc, char** argv) {
     auto* verify_cmd = audit_cmd->add_subcommand("verify", "Check that the audit chain is intact");
     verify_cmd->add_option("--data", audit_data, "the data directory")->required();
 
+    MigrateStoreOptions migrate;
+    auto* migrate_cmd =
+        app.add_subcommand("migrate-store", "Copy a SQLite installation into PostgreSQL and switch it over");
+    migrate_cmd->add_option("--data", migrate.data, "the data directory (its server stopped)")->required();
+    migrate_cmd->add_option("--to", migrate.to, "the empty PostgreSQL database: postgresql://USER@HOST:PORT/DATABASE")
+        ->required();
+    migrate_cmd->add_option("--batch", migrate.batch_rows, "rows per INSERT")->capture_default_str();
+
     CLI11_PARSE(app, argc, argv);
 
     if (init_cmd->parsed()) return RunInit(init);
@@ -107,5 +122,6 @@ int main(int argc, char** argv) {
     if (purge_cmd->parsed()) return RunPurge(purge);
     if (rotate_cmd->parsed()) return RunRotateMasterKey(rotate_data);
     if (verify_cmd->parsed()) return RunAuditVerify(audit_data);
+    if (migrate_cmd->parsed()) return RunMigrateStore(migrate);
     return 1;
 }

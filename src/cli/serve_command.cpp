@@ -78,6 +78,7 @@ int Serve(Installation& installation, const ServeOptions& options) {
     server_options.max_connections_per_address = options.max_connections_per_address;
     server_options.read_timeout = std::chrono::milliseconds(options.read_timeout_ms);
     RaiseOpenFileLimit();
+    server_options.handler_threads = options.handler_threads;
     http::Server server(server_options, [&app](const http::Request& request) { return app.Handle(request); });
     server.StopOnSignals();
     auto endpoint = server.Start();

@@ -1,12 +1,17 @@
 // Copyright 2026 The onestory Authors. SPDX-License-Identifier: Apache-2.0
 #include "cli/settings_file.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <fstream>
 #include <sstream>
 
 #include <boost/json.hpp>
 
 #include "common/strings.hpp"
+#include "store/postgres/postgres_dsn.hpp"
 #include "store/retention_registry.hpp"
 
 namespace onestory::cli {
@@ -95,6 +100,13 @@ Result<domain::Settings> ParseSettings(std::string_view text) {
             }
         } else if (key == "retention") {
             ONESTORY_ASSIGN_OR_RETURN(settings.retention, ParseRetention(value));
+        } else if (key == "store") {
+            if (!value.is_string()) return Status::Invalid(std::string(key), "must be a PostgreSQL URI string");
+            settings.store = std::string(value.get_string());
+            ONESTORY_RETURN_IF_ERROR(store::ValidatePostgresDsn(settings.store));
+        } else if (key == "store_pool_size") {
+            ONESTORY_ASSIGN_OR_RETURN(auto n, IntIn(value, key, 1, 1000));
+            settings.store_pool_size = static_cast<int>(n);
         } else {
             // Found by fuzzing: an empty name gave an error that named nothing.
             if (key.empty()) return Status::Invalid("settings", "settings.json has a setting with an empty name");
@@ -117,7 +129,52 @@ Result<domain::Settings> LoadSettingsFile(const std::filesystem::path& path) {
         return Status::Invalid(parsed.status().field(),
                                path.string() + ": " + parsed.status().field() + " " + parsed.status().message());
     }
+    struct stat st {};
+    if (store::DsnHasPassword(parsed->store) && ::stat(path.c_str(), &st) == 0 && (st.st_mode & 0077) != 0) {
+        return Status::FailedPrecondition(path.string() +
+                                          " holds the database password but other users can read it; "
+                                          "run `chmod 600 " +
+                                          path.string() + "`");
+    }
     return parsed;
+}
+
+Status WriteStoreSetting(const std::filesystem::path& path, const std::optional<std::string>& dsn) {
+    json::object doc;
+    std::error_code ec;
+    if (std::filesystem::exists(path, ec)) {
+        std::ifstream in(path);
+        std::ostringstream text;
+        text << in.rdbuf();
+        std::error_code parse_error;
+        json::value parsed = json::parse(text.str(), parse_error);
+        if (parse_error || !parsed.is_object()) {
+            return Status::Invalid("settings", path.string() + " is not a JSON object; fix it first");
+        }
+        doc = std::move(parsed.get_object());
+    }
+    if (dsn) {
+        doc["store"] = *dsn;
+    } else {
+        doc.erase("store");
+    }
+    // Written whole to a private temporary file, then renamed over the old
+    // one: a crash leaves either the old settings or the new, never half.
+    const std::filesystem::path temp = path.string() + ".tmp";
+    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    if (fd < 0) return Status::FailedPrecondition("cannot write " + temp.string());
+    ::fchmod(fd, 0600);
+    const std::string text = json::serialize(doc) + "\n";
+    const bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+    const bool synced = ::fsync(fd) == 0;
+    ::close(fd);
+    if (!written || !synced) {
+        std::filesystem::remove(temp, ec);
+        return Status::FailedPrecondition("cannot write " + temp.string());
+    }
+    std::filesystem::rename(temp, path, ec);
+    if (ec) return Status::FailedPrecondition("cannot replace " + path.string() + ": " + ec.message());
+    return Status::Ok();
 }
 
 }  // namespace onestory::cli

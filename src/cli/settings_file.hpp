@@ -2,6 +2,8 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "common/result.hpp"
@@ -12,7 +14,12 @@ namespace onestory::cli {
 // Reads DATA_DIR/settings.json. A missing file means the defaults. Unknown
 // keys, wrong types and out-of-range values are refused with the key named,
 // so a typo never silently leaves a safety setting at its default.
+// A settings file naming a database password must be private (0600).
 Result<domain::Settings> LoadSettingsFile(const std::filesystem::path& path);
 Result<domain::Settings> ParseSettings(std::string_view text);
+
+// Sets (or, given nullopt, removes) the "store" key of DATA_DIR/settings.json,
+// keeping every other key. The file is replaced atomically and left 0600.
+Status WriteStoreSetting(const std::filesystem::path& path, const std::optional<std::string>& dsn);
 
 }  // namespace onestory::cli

@@ -2,6 +2,12 @@
 #include "cli/settings_file.hpp"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "support/temp_dir.hpp"
 
 namespace onestory::cli {
 namespace {
@@ -35,6 +41,9 @@ TEST(SettingsFileTest, RefusesTyposWrongTypesAndUnsafeValues) {
         {R"({"idle_timeout_minutes": )", "settings"},
         // A fuzzer's find (tests/fuzz/fuzz_settings): every refusal names a field.
         {R"({"": {"cot": {"months": 0}}})", "settings"},
+        {R"({"store": "sqlite:///var/lib/onestory.db"})", "store"},
+        {R"({"store": 5})", "store"},
+        {R"({"store_pool_size": 0})", "store_pool_size"},
     };
     for (const auto& c : cases) {
         const auto s = ParseSettings(c.text);
@@ -84,6 +93,60 @@ TEST(SettingsFileTest, RefusesUnknownCategoriesUnitsAndAmounts) {
     }
     const auto unknown = ParseSettings(R"({"retention": {"contacts": {"years": 1}}})");
     EXPECT_NE(unknown.status().message().find("contact"), std::string::npos);
+}
+
+TEST(SettingsFileTest, ReadsTheStoreAndItsPoolSize) {
+    const auto s =
+        ParseSettings(R"({"store": "postgresql://onestory@db.example.org:5432/records", "store_pool_size": 24})");
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    EXPECT_EQ(s->store, "postgresql://onestory@db.example.org:5432/records");
+    EXPECT_EQ(s->store_pool_size, 24);
+    const auto defaults = ParseSettings("{}");
+    EXPECT_TRUE(defaults->store.empty());  // SQLite in the data directory
+}
+
+mode_t ModeOf(const std::filesystem::path& path) {
+    struct stat st {};
+    EXPECT_EQ(::stat(path.c_str(), &st), 0);
+    return st.st_mode & 0777;
+}
+
+TEST(SettingsFileTest, APasswordInTheStoreNeedsAPrivateFile) {
+    testing::TempDir dir;
+    const auto path = dir.path() / "settings.json";
+    std::ofstream(path) << R"({"store": "postgresql://onestory:pw@127.0.0.1/records"})";
+    ::chmod(path.c_str(), 0644);
+    const auto readable = LoadSettingsFile(path);
+    ASSERT_FALSE(readable.ok());
+    EXPECT_NE(readable.status().message().find("chmod 600"), std::string::npos);
+    EXPECT_EQ(readable.status().message().find(":pw@"), std::string::npos);
+    ::chmod(path.c_str(), 0600);
+    EXPECT_TRUE(LoadSettingsFile(path).ok());
+    // Without a password (PGPASSWORD or ~/.pgpass supply it) the mode is the operator's choice.
+    std::ofstream(path) << R"({"store": "postgresql://onestory@127.0.0.1/records"})";
+    ::chmod(path.c_str(), 0644);
+    EXPECT_TRUE(LoadSettingsFile(path).ok());
+}
+
+TEST(SettingsFileTest, WritingTheStoreKeepsEveryOtherSettingAndMakesTheFilePrivate) {
+    testing::TempDir dir;
+    const auto path = dir.path() / "settings.json";
+    ASSERT_TRUE(WriteStoreSetting(path, "postgresql://a@h/db").ok());
+    EXPECT_EQ(ModeOf(path), 0600u);
+    EXPECT_EQ(LoadSettingsFile(path)->store, "postgresql://a@h/db");
+    std::ofstream(path) << R"({"lockout_threshold": 4, "store": "postgresql://a@h/old"})";
+    ::chmod(path.c_str(), 0644);
+    ASSERT_TRUE(WriteStoreSetting(path, "postgresql://a:secret@h/new").ok());
+    EXPECT_EQ(ModeOf(path), 0600u);
+    auto s = LoadSettingsFile(path);
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    EXPECT_EQ(s->store, "postgresql://a:secret@h/new");
+    EXPECT_EQ(s->lockout_threshold, 4);
+    ASSERT_TRUE(WriteStoreSetting(path, std::nullopt).ok());
+    s = LoadSettingsFile(path);
+    EXPECT_TRUE(s->store.empty());
+    EXPECT_EQ(s->lockout_threshold, 4);
+    EXPECT_FALSE(std::filesystem::exists(path.string() + ".tmp"));
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // Copyright 2026 The onestory Authors. SPDX-License-Identifier: Apache-2.0
 #include "domain/access_facts.hpp"
 
+#include "store/break_glass_rows.hpp"
 #include "store/erasure_rows.hpp"
 
 namespace onestory::domain {
@@ -35,6 +36,26 @@ Result<CaseAccess> LoadCaseAccess(store::Transaction& tx, const policy::Actor& a
     ONESTORY_ASSIGN_OR_RETURN(auto member, store::GetTeamMember(tx, row->id, actor.id));
     access.context.on_case_team = member.has_value();
     access.kase = std::move(*row);
+    return access;
+}
+
+Result<SurvivorAccess> LoadSurvivorAccess(store::Transaction& tx, const policy::Actor& actor,
+                                          std::string_view survivor_id, Instant now) {
+    ONESTORY_ASSIGN_OR_RETURN(SurvivorAccess access, LoadSurvivorAccess(tx, actor, survivor_id));
+    if (actor.kind == policy::Actor::Kind::kStaff) {
+        ONESTORY_ASSIGN_OR_RETURN(access.context.break_glass,
+                                  store::HasBreakGlassForSurvivor(tx, survivor_id, actor.id, ToMicros(now)));
+    }
+    return access;
+}
+
+Result<CaseAccess> LoadCaseAccess(store::Transaction& tx, const policy::Actor& actor, std::string_view case_id,
+                                  Instant now) {
+    ONESTORY_ASSIGN_OR_RETURN(CaseAccess access, LoadCaseAccess(tx, actor, case_id));
+    if (actor.kind == policy::Actor::Kind::kStaff) {
+        ONESTORY_ASSIGN_OR_RETURN(access.context.break_glass,
+                                  store::HasBreakGlassForCase(tx, case_id, actor.id, ToMicros(now)));
+    }
     return access;
 }
 

@@ -34,6 +34,10 @@ struct Settings {
     // Staff holding any of these roles must enrol a TOTP authenticator: until
     // they have, a login gives a session that can only enrol.
     std::vector<policy::Role> totp_required_roles;
+    // Where the records live: empty for SQLite in the data directory, else a
+    // PostgreSQL URI (docs/operations.md, "Choosing a store").
+    std::string store;
+    int store_pool_size = 10;  // PostgreSQL connections each onestory process opens at most
 };
 
 }  // namespace onestory::domain

@@ -36,7 +36,133 @@ Decision OwnAgencyCaseAccess(const Actor& actor, const Resource& resource, const
                           "only the case team and supervisors of the agency can " + std::string(what));
 }
 
+// The survivor's own agency: the registrant, the case team (of any of the
+// survivor's cases) and, unless `team_only`, the agency's supervisors.
+Decision OwnAgencySurvivorWork(const Actor& actor, const Resource& resource, const Context& context, bool team_only,
+                               std::string_view what) {
+    if (!actor.HasCaseRole()) {
+        if (actor.Has(Role::kAdmin)) {
+            return Decision::Deny("admin_has_no_case_access",
+                                  "administrators manage accounts; they do not read survivors' records");
+        }
+        return NeedsRole(what);
+    }
+    if (actor.agency_id != resource.owning_agency_id) {
+        return Decision::Deny("other_agency", "only the survivor's own agency can " + std::string(what));
+    }
+    if (context.on_case_team) return Decision::Allow("case_team");
+    if (context.registered_survivor) return Decision::Allow("registrant");
+    if (!team_only && actor.Has(Role::kSupervisor)) return Decision::Allow("supervisor");
+    return Decision::Deny("not_on_case_team", std::string("only the survivor's case team can ") + std::string(what));
+}
+
+Decision DisclosureRead(const Actor& actor, const Resource& resource, const Context& context) {
+    if (actor.agency_id == resource.owning_agency_id) {
+        // The disclosing agency reviews what it shared as it reads its own case.
+        return OwnAgencyCaseAccess(actor, resource, context, /*read=*/true, "read this disclosure");
+    }
+    if (actor.agency_id != resource.recipient_agency_id) {
+        return Decision::Deny("not_recipient", "this disclosure was made to another agency");
+    }
+    if (!resource.purpose || !RoleFitsPurpose(actor, *resource.purpose)) {
+        return Decision::Deny("purpose_not_for_role",
+                              "this was disclosed for " +
+                                  std::string(NameOf(resource.purpose.value_or(Purpose::kStatistics))) +
+                                  ", which your role does not work on");
+    }
+    if (!context.disclosure_consent) return Decision::Deny("no_consent", "no consent stands behind this disclosure");
+    switch (*context.disclosure_consent) {
+        case ConsentState::kActive:
+            return Decision::Allow("consent");
+        case ConsentState::kRevoked:
+            return Decision::Deny("consent_revoked",
+                                  "the survivor withdrew the consent this disclosure was made under");
+        case ConsentState::kExpired:
+            return Decision::Deny("consent_expired", "the consent this disclosure was made under has expired");
+    }
+    return Decision::Deny("no_consent", "no consent stands behind this disclosure");
+}
+
+Decision DisclosureCreate(const Actor& actor, const Resource& resource, const Context& context) {
+    Decision access = OwnAgencyCaseAccess(actor, resource, context, /*read=*/false, "disclose from this case");
+    if (!access.allowed) return access;
+    if (resource.recipient_agency_id == resource.owning_agency_id) {
+        return Decision::Deny("own_agency", "the case's own agency works under its case team, not by disclosure");
+    }
+    if (!resource.purpose) return Decision::Deny("no_consent", "a disclosure needs a purpose");
+    Coverage coverage = CoverageOf(context.consents, resource.recipient_agency_id, *resource.purpose, resource.topics,
+                                   resource.categories);
+    if (coverage.consent_id.empty()) {
+        Decision d = Decision::Deny("no_consent",
+                                    "no single active consent of the survivor covers everything asked for, for this "
+                                    "agency and purpose");
+        d.uncovered = std::move(coverage.uncovered);
+        return d;
+    }
+    Decision d = Decision::Allow("consent");
+    d.consent_id = std::move(coverage.consent_id);
+    return d;
+}
+
 }  // namespace
+
+bool RoleFitsPurpose(const Actor& actor, Purpose purpose) {
+    if (actor.kind != Actor::Kind::kStaff) return false;
+    switch (purpose) {
+        case Purpose::kInvestigation:
+            return actor.Has(Role::kInvestigator);
+        case Purpose::kProsecution:
+            return actor.Has(Role::kProsecutor);
+        case Purpose::kHealth:
+            return actor.Has(Role::kClinician);
+        case Purpose::kAftercare:
+            return actor.Has(Role::kCaseworker) || actor.Has(Role::kCounsellor);
+        case Purpose::kStatistics:
+            return actor.Has(Role::kAnalyst);
+    }
+    return false;
+}
+
+std::vector<Purpose> PurposesFor(const Actor& actor) {
+    std::vector<Purpose> out;
+    for (const auto& [purpose, name] : EnumNames<Purpose>::kTable) {
+        if (RoleFitsPurpose(actor, purpose)) out.push_back(purpose);
+    }
+    return out;
+}
+
+Coverage CoverageOf(const std::vector<ConsentFact>& consents, std::string_view recipient_agency_id, Purpose purpose,
+                    const std::vector<Topic>& topics, const std::vector<RecordCategory>& categories) {
+    Coverage best;
+    bool any = false;
+    for (const auto& c : consents) {
+        if (c.state != ConsentState::kActive || c.recipient_agency_id != recipient_agency_id || c.purpose != purpose) {
+            continue;
+        }
+        std::vector<std::string> uncovered;
+        for (const Topic t : topics) {
+            if (std::find(c.topics.begin(), c.topics.end(), t) == c.topics.end()) {
+                uncovered.emplace_back(NameOf(t));
+            }
+        }
+        for (const RecordCategory k : categories) {
+            if (std::find(c.categories.begin(), c.categories.end(), k) == c.categories.end()) {
+                uncovered.emplace_back(NameOf(k));
+            }
+        }
+        if (uncovered.empty()) return {c.id, {}};
+        if (!any || uncovered.size() < best.uncovered.size()) best.uncovered = std::move(uncovered);
+        any = true;
+    }
+    if (!any) {
+        for (const Topic t : topics) best.uncovered.emplace_back(NameOf(t));
+        for (const RecordCategory k : categories) best.uncovered.emplace_back(NameOf(k));
+    }
+    // A name listed once is enough, in a stable order.
+    std::sort(best.uncovered.begin(), best.uncovered.end());
+    best.uncovered.erase(std::unique(best.uncovered.begin(), best.uncovered.end()), best.uncovered.end());
+    return best;
+}
 
 bool Actor::Has(Role role) const {
     return std::find(roles.begin(), roles.end(), role) != roles.end();
@@ -57,7 +183,22 @@ Decision DecideRoute(const Actor& actor, Action action) {
     switch (action) {
         case Action::kListAgencies:
         case Action::kListStaff:
+        case Action::kListVenues:
+        case Action::kListAlerts:
             return Decision::Allow("staff");
+        case Action::kCreateVenue:
+            if (actor.Has(Role::kAdmin)) return Decision::Allow("admin");
+            if (actor.Has(Role::kSupervisor)) return Decision::Allow("supervisor");
+            return NeedsRole("registering venues");
+        case Action::kListReceivedDisclosures:
+        case Action::kReadDisclosure:
+            if (actor.HasCaseRole()) return Decision::Allow("case_role");
+            if (actor.Has(Role::kAnalyst)) return Decision::Allow("analyst");
+            if (actor.Has(Role::kAdmin)) {
+                return Decision::Deny("admin_has_no_case_access",
+                                      "administrators manage accounts; they do not read survivors' records");
+            }
+            return NeedsRole("reading disclosures");
         case Action::kCreateAgency:
             return AdminOnly(actor, "managing agencies");
         case Action::kCreateStaff:
@@ -82,6 +223,20 @@ Decision DecideRoute(const Actor& actor, Action action) {
         case Action::kUpdateCase:
         case Action::kReadCaseTeam:
         case Action::kManageCaseTeam:
+        case Action::kListConsents:
+        case Action::kGrantConsent:
+        case Action::kRevokeConsent:
+        case Action::kListInterviews:
+        case Action::kPlanInterview:
+        case Action::kReadInterview:
+        case Action::kUpdateInterview:
+        case Action::kReadStatement:
+        case Action::kAddPassage:
+        case Action::kReviewPassage:
+        case Action::kListDisclosures:
+        case Action::kCreateDisclosure:
+        case Action::kReadAccessLog:
+        case Action::kBreakGlass:
             if (actor.HasCaseRole()) return Decision::Allow("case_role");
             if (actor.Has(Role::kAdmin)) {
                 return Decision::Deny("admin_has_no_case_access",
@@ -135,6 +290,49 @@ Decision Decide(const Actor& actor, Action action, const Resource& resource, con
             return OwnAgencyCaseAccess(actor, resource, context, /*read=*/false, "change this case");
         case Action::kManageCaseTeam:
             return OwnAgencyCaseAccess(actor, resource, context, /*read=*/false, "change this case team");
+        case Action::kListVenues:
+        case Action::kListAlerts:
+        case Action::kListReceivedDisclosures:
+            return route;
+        case Action::kCreateVenue:
+            if (actor.Has(Role::kAdmin) || resource.owning_agency_id == actor.agency_id) return route;
+            return Decision::Deny("other_agency", "supervisors register venues of their own agency only");
+        case Action::kListConsents:
+            if (context.registered_survivor && actor.agency_id == resource.owning_agency_id) {
+                return Decision::Allow("registrant");
+            }
+            return OwnAgencyCaseAccess(actor, resource, context, /*read=*/true, "read this survivor's consents");
+        case Action::kGrantConsent:
+            return OwnAgencySurvivorWork(actor, resource, context, /*team_only=*/true, "record a consent");
+        case Action::kRevokeConsent:
+            // Withdrawal must never wait for the right person: supervisors may record it too.
+            return OwnAgencySurvivorWork(actor, resource, context, /*team_only=*/false, "record a withdrawal");
+        case Action::kReadAccessLog:
+            return OwnAgencySurvivorWork(actor, resource, context, /*team_only=*/false,
+                                         "read this survivor's access log");
+        case Action::kListInterviews:
+        case Action::kReadInterview:
+            return OwnAgencyCaseAccess(actor, resource, context, /*read=*/true, "read this case's interviews");
+        case Action::kPlanInterview:
+        case Action::kUpdateInterview:
+            return OwnAgencyCaseAccess(actor, resource, context, /*read=*/false, "plan or record interviews");
+        case Action::kReadStatement:
+            return OwnAgencyCaseAccess(actor, resource, context, /*read=*/true, "read the survivor's statement");
+        case Action::kAddPassage:
+        case Action::kReviewPassage:
+            return OwnAgencyCaseAccess(actor, resource, context, /*read=*/false, "record the survivor's statement");
+        case Action::kListDisclosures:
+            return OwnAgencyCaseAccess(actor, resource, context, /*read=*/true, "read this case's disclosures");
+        case Action::kCreateDisclosure:
+            return DisclosureCreate(actor, resource, context);
+        case Action::kReadDisclosure:
+            return DisclosureRead(actor, resource, context);
+        case Action::kBreakGlass:
+            if (actor.agency_id == resource.owning_agency_id &&
+                (context.on_case_team || actor.Has(Role::kSupervisor))) {
+                return Decision::Deny("already_has_access", "you can already read this case");
+            }
+            return Decision::Allow("emergency");
         case Action::kRequestErasure:
         case Action::kListErasures:
             if (resource.owning_agency_id == actor.agency_id) return route;
@@ -163,7 +361,9 @@ ListScope ScopeFor(const Actor& actor, Action list_action) {
         case Action::kReadAudit:
             return actor.Has(Role::kAdmin) ? ListScope::kEverything : ListScope::kOwnAgency;
         case Action::kListAgencies:
+        case Action::kListVenues:
             return ListScope::kEverything;
+        case Action::kListReceivedDisclosures:
         case Action::kListErasures:
             return ListScope::kOwnAgency;
         default:

@@ -1,6 +1,7 @@
 // Copyright 2026 The onestory Authors. SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,9 +50,44 @@ enum class Action {
     kReadCaseTeam,
     kManageCaseTeam,
     kReadAudit,
+    // Tell it once: consent, interviews, the statement, disclosures.
+    kListConsents,
+    kGrantConsent,
+    kRevokeConsent,
+    kListVenues,
+    kCreateVenue,
+    kListInterviews,
+    kPlanInterview,
+    kReadInterview,
+    kUpdateInterview,
+    kReadStatement,  // passages, with their text
+    kAddPassage,
+    kReviewPassage,
+    kListDisclosures,  // what a case has disclosed
+    kCreateDisclosure,
+    kListReceivedDisclosures,  // what was disclosed to the actor's agency
+    kReadDisclosure,
+    kReadAccessLog,
+    kBreakGlass,
+    kListAlerts,
+    // The data lifecycle.
     kRequestErasure,  // ask that a survivor's record be erased
     kDecideErasure,   // approve or reject such a request
     kListErasures,
+};
+
+// The state of one consent at the moment of a request (the service compares
+// valid_until with its clock; Decide never reads a clock).
+enum class ConsentState { kActive, kExpired, kRevoked };
+
+// One of the survivor's consents, as the service found it.
+struct ConsentFact {
+    std::string id;
+    std::string recipient_agency_id;
+    Purpose purpose = Purpose::kInvestigation;
+    std::vector<Topic> topics;
+    std::vector<RecordCategory> categories;
+    ConsentState state = ConsentState::kActive;
 };
 
 // What it is done to. Empty fields mean "not about a particular record".
@@ -59,6 +95,12 @@ struct Resource {
     std::string owning_agency_id;  // the agency that owns the survivor or case
     std::string survivor_id;
     std::string case_id;
+    // Disclosures: to whom, why, and what (the topics of its passages and the
+    // record categories it releases).
+    std::string recipient_agency_id{};
+    std::optional<Purpose> purpose{};
+    std::vector<Topic> topics{};
+    std::vector<RecordCategory> categories{};
 };
 
 // Facts about the relation between actor and resource, gathered by the service.
@@ -67,12 +109,18 @@ struct Context {
     bool registered_survivor = false;  // the actor registered this survivor
     bool break_glass = false;          // an unexpired break-glass grant for this case
     bool is_requester = false;         // the actor made the request being decided (four-eyes rules)
+    // Creating a disclosure: the survivor's consents naming the recipient agency.
+    std::vector<ConsentFact> consents{};
+    // Reading a disclosure: the state of the consent it was made under.
+    std::optional<ConsentState> disclosure_consent{};
 };
 
 struct Decision {
     bool allowed = false;
-    std::string reason;   // "case_team", "supervisor", "other_agency", ...
-    std::string message;  // one sentence for people; never protected data
+    std::string reason;                    // "case_team", "supervisor", "other_agency", ...
+    std::string message;                   // one sentence for people; never protected data
+    std::string consent_id{};              // the consent that allowed a disclosure
+    std::vector<std::string> uncovered{};  // topics and categories no live consent covers
 
     static Decision Allow(std::string reason) { return {true, std::move(reason), {}}; }
     static Decision Deny(std::string reason, std::string message) {
@@ -91,13 +139,29 @@ Decision DecideRoute(const Actor& actor, Action action);
 enum class ListScope { kNone, kOwnAgency, kOwnCases, kEverything };
 ListScope ScopeFor(const Actor& actor, Action list_action);
 
+// Whether the actor's roles fit a disclosure's purpose: investigation is read
+// by investigators, prosecution by prosecutors, health by clinicians,
+// aftercare by caseworkers and counsellors, statistics by analysts.
+bool RoleFitsPurpose(const Actor& actor, Purpose purpose);
+std::vector<Purpose> PurposesFor(const Actor& actor);
+
+// The one active consent (for this recipient and purpose) that covers every
+// topic and category, if any; otherwise what the closest one leaves
+// uncovered (everything, when there is none).
+struct Coverage {
+    std::string consent_id;  // empty when none covers everything
+    std::vector<std::string> uncovered;
+};
+Coverage CoverageOf(const std::vector<ConsentFact>& consents, std::string_view recipient_agency_id, Purpose purpose,
+                    const std::vector<Topic>& topics, const std::vector<RecordCategory>& categories);
+
 }  // namespace onestory::policy
 
 namespace onestory {
 template <>
 struct EnumNames<policy::Action> {
     using A = policy::Action;
-    static constexpr std::array<std::pair<A, std::string_view>, 19> kTable{{
+    static constexpr std::array<std::pair<A, std::string_view>, 38> kTable{{
         {A::kListAgencies, "list_agencies"},
         {A::kCreateAgency, "create_agency"},
         {A::kListStaff, "list_staff"},
@@ -114,9 +178,37 @@ struct EnumNames<policy::Action> {
         {A::kReadCaseTeam, "read_case_team"},
         {A::kManageCaseTeam, "manage_case_team"},
         {A::kReadAudit, "read_audit"},
+        {A::kListConsents, "list_consents"},
+        {A::kGrantConsent, "grant_consent"},
+        {A::kRevokeConsent, "revoke_consent"},
+        {A::kListVenues, "list_venues"},
+        {A::kCreateVenue, "create_venue"},
+        {A::kListInterviews, "list_interviews"},
+        {A::kPlanInterview, "plan_interview"},
+        {A::kReadInterview, "read_interview"},
+        {A::kUpdateInterview, "update_interview"},
+        {A::kReadStatement, "read_statement"},
+        {A::kAddPassage, "add_passage"},
+        {A::kReviewPassage, "review_passage"},
+        {A::kListDisclosures, "list_disclosures"},
+        {A::kCreateDisclosure, "create_disclosure"},
+        {A::kListReceivedDisclosures, "list_received_disclosures"},
+        {A::kReadDisclosure, "read_disclosure"},
+        {A::kReadAccessLog, "read_access_log"},
+        {A::kBreakGlass, "break_glass"},
+        {A::kListAlerts, "list_alerts"},
         {A::kRequestErasure, "request_erasure"},
         {A::kDecideErasure, "decide_erasure"},
         {A::kListErasures, "list_erasures"},
+    }};
+};
+template <>
+struct EnumNames<policy::ConsentState> {
+    using S = policy::ConsentState;
+    static constexpr std::array<std::pair<S, std::string_view>, 3> kTable{{
+        {S::kActive, "active"},
+        {S::kExpired, "expired"},
+        {S::kRevoked, "revoked"},
     }};
 };
 }  // namespace onestory

@@ -19,7 +19,10 @@ namespace onestory::store {
 // values are always bound, never spliced into the text.
 //
 // A Transaction is used by one thread at a time and only inside the callback
-// that Store::Read or Store::Write handed it to.
+// that Store::Read or Store::Write handed it to. Once a statement fails, the
+// transaction can only be rolled back (PostgreSQL's rule, kept on every
+// backend): later statements are refused and the Read or Write reports that
+// first failure even if the callback returns Ok.
 class Transaction {
   public:
     virtual ~Transaction() = default;
@@ -46,22 +49,38 @@ class Transaction {
 
 using TransactionFn = std::function<Status(Transaction&)>;
 
+// How durable a Write must be when it returns.
+enum class Durability {
+    // Committed and flushed to stable storage: survives a power cut.
+    kSync,
+    // Committed (visible, survives the process being killed), flushed with
+    // the next kSync write or checkpoint. For records of reads only (the
+    // audit event of a read): a power cut may lose the newest of them, never
+    // a change to a record, and the audit chain stays whole.
+    kDeferred,
+};
+
 // The database behind onestory: records, blind indexes, sessions and the audit
 // chain. Two implementations share one conformance suite: SQLite (embedded,
 // one writer, the default) and PostgreSQL.
 //
 // Read runs `fn` in a read-only snapshot. Write runs `fn` atomically: either
-// everything it wrote is committed, durably, before Write returns, or nothing
+// everything it wrote is committed, as durably as asked, before Write returns, or nothing
 // is (when `fn` fails, or the commit does). Concurrent Writes may share one
 // commit (group commit), but each keeps its own all-or-nothing outcome.
-// `fn` runs exactly once, possibly on another thread, so it must not depend
-// on thread-local state. Thread-safe.
+// `fn` may run on another thread, so it must not depend on thread-local
+// state. A Read's `fn` runs once. A Write's `fn` runs once unless a database
+// server aborted its transaction for a deadlock or serialisation failure;
+// then everything it did is rolled back and it runs again (a bounded number
+// of times). So a Write's `fn` keeps its effects inside the transaction and
+// (re)assigns its outputs rather than appending to them. Thread-safe.
 class Store {
   public:
     virtual ~Store() = default;
 
     virtual Status Read(const TransactionFn& fn) = 0;
-    virtual Status Write(const TransactionFn& fn) = 0;
+    virtual Status Write(const TransactionFn& fn, Durability durability) = 0;
+    Status Write(const TransactionFn& fn) { return Write(fn, Durability::kSync); }
 
     // Makes data deleted by committed writes unrecoverable from the store's
     // own files (after an erasure). SQLite zeroes deleted rows in place

@@ -9,6 +9,17 @@ namespace onestory::store {
 namespace {
 
 constexpr std::array kSurvivorDataTables{
+    // Tell it once: the statement and what was disclosed of it.
+    SurvivorDataTable{"disclosure_passages", "disclosure_id", "disclosures"},
+    SurvivorDataTable{"disclosures", "survivor_id", ""},
+    SurvivorDataTable{"passage_comments", "survivor_id", ""},
+    SurvivorDataTable{"passages", "survivor_id", ""},
+    SurvivorDataTable{"interviews", "survivor_id", ""},
+    SurvivorDataTable{"break_glass", "survivor_id", ""},
+    SurvivorDataTable{"consents", "survivor_id", ""},
+    SurvivorDataTable{"survivor_preferences", "survivor_id", ""},
+    SurvivorDataTable{"alerts", "survivor_id", ""},
+    // The foundation.
     SurvivorDataTable{"case_team", "case_id", "cases"},
     SurvivorDataTable{"cases", "survivor_id", ""},
     // A survivor's own portal sessions.

@@ -39,6 +39,19 @@ CommandResult Restore(const fs::path& in, const fs::path& data, const fs::path& 
     return RunOnestory({"restore", "--in", in.string(), "--data", data.string(), "--key-file", key.string()}, env);
 }
 
+// Registers a survivor (code-named "Quiet Sparrow") with a case; returns the survivor's id.
+std::string RegisterQuietSparrow(World& world, const std::vector<std::string>& identity) {
+    auto& cw = world.As("caseworker");
+    const auto s = cw.Post("/api/v1/survivors", json::object{{"code_name", "Quiet Sparrow"},
+                                                             {"legal_name", identity[0]},
+                                                             {"birth_date", identity[1]},
+                                                             {"contact", identity[2]},
+                                                             {"address", identity[3]}});
+    EXPECT_EQ(s.status, 201) << s.raw.body;
+    EXPECT_EQ(cw.Post("/api/v1/cases", json::object{{"survivor_id", s.Str("id")}, {"stage", "intake"}}).status, 201);
+    return s.Str("id");
+}
+
 class BackupTest : public ::testing::Test {
   protected:
     void SetUp() override {
@@ -47,6 +60,20 @@ class BackupTest : public ::testing::Test {
     }
     fs::path Scratch() const { return scratch_.path(); }
     fs::path KeyFile() const { return server_->data_dir() / "master.key"; }
+    // Requested by the NGO's supervisor, approved by a second one made here.
+    ApiResult EraseWithTwoSupervisors(const std::string& survivor) {
+        const auto second = world_->Admin().Post("/api/v1/staff", json::object{{"username", "supervisor2"},
+                                                                               {"password", World::kPassword},
+                                                                               {"display_name", "Second Supervisor"},
+                                                                               {"agency_id", world_->AgencyId("ngo")},
+                                                                               {"roles", json::array{"supervisor"}}});
+        EXPECT_EQ(second.status, 201) << second.raw.body;
+        const auto requested =
+            world_->As("supervisor")
+                .Post("/api/v1/survivors/" + survivor + "/erase", json::object{{"reason", "survivor_request"}});
+        EXPECT_EQ(requested.status, 202) << requested.raw.body;
+        return world_->As("supervisor2").Post("/api/v1/erasures/" + requested.Str("id") + "/approve");
+    }
 
     std::unique_ptr<ServerProcess> server_;
     std::unique_ptr<World> world_;
@@ -220,6 +247,80 @@ TEST_F(BackupTest, ThePassphraseIsNeverTheKeyFileAndNeverShort) {
         EXPECT_EQ(entry.path().filename().string().find("backup-snapshot"), std::string::npos)
             << "a snapshot was left in the data directory";
     }
+}
+
+TEST_F(BackupTest, RestoringABackupFromBeforeAnErasureKeepsTheSurvivorErased) {
+    const std::string erased =
+        RegisterQuietSparrow(*world_, {"Baraka Restorecanary", "1990-01-01", "+254-1", "Road 1"});
+    const std::string kept = RegisterQuietSparrow(*world_, {"Neema Keptperson", "1991-01-01", "+254-2", "Road 2"});
+    const auto archive = Scratch() / "before.backup";
+    const auto made =
+        RunOnestory({"backup", "--data", server_->data_dir().string(), "--out", archive.string()}, kPassphraseEnv);
+    ASSERT_EQ(made.exit_code, 0) << made.err;
+    ASSERT_EQ(EraseWithTwoSupervisors(erased).status, 200);
+    const auto key = server_->data_dir() / "master.key";
+
+    // With the ledger beside the key file (the default), the erasure is re-applied.
+    const auto restored = Scratch() / "restored";
+    const auto r = RunOnestory(
+        {"restore", "--in", archive.string(), "--data", restored.string(), "--key-file", key.string()}, kPassphraseEnv);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("1 survivor(s) in the backup were erased again"), std::string::npos) << r.out;
+    EXPECT_EQ(RunOnestory({"audit", "verify", "--data", restored.string()}).exit_code, 0);
+    // Of the two survivors' rows (both code-named "Quiet Sparrow"), one is left.
+    const std::string files = ReadAll(restored / "onestory.db") + ReadAll(restored / "onestory.db-wal");
+    std::size_t rows = 0;
+    for (auto at = files.find("Quiet Sparrow"); at != std::string::npos; at = files.find("Quiet Sparrow", at + 1)) {
+        ++rows;
+    }
+    EXPECT_EQ(rows, 1u);
+
+    // A ledger kept elsewhere is named explicitly; without any, restore refuses.
+    const auto elsewhere = Scratch() / "ledger-copy";
+    fs::copy_file(server_->data_dir() / "erasure.ledger", elsewhere);
+    const auto key_copy = Scratch() / "keys" / "master.key";
+    fs::create_directories(key_copy.parent_path());
+    fs::copy_file(key, key_copy);
+    const auto missing = RunOnestory({"restore", "--in", archive.string(), "--data", (Scratch() / "no-ledger").string(),
+                                      "--key-file", key_copy.string()},
+                                     kPassphraseEnv);
+    EXPECT_NE(missing.exit_code, 0);
+    EXPECT_NE(missing.err.find("--erasure-ledger"), std::string::npos) << missing.err;
+    EXPECT_FALSE(fs::exists(Scratch() / "no-ledger"));
+    const auto named = RunOnestory({"restore", "--in", archive.string(), "--data", (Scratch() / "named").string(),
+                                    "--key-file", key_copy.string(), "--erasure-ledger", elsewhere.string()},
+                                   kPassphraseEnv);
+    EXPECT_EQ(named.exit_code, 0) << named.err;
+    // A ledger that was edited is refused, and nothing is restored.
+    std::string text = ReadAll(elsewhere);
+    text.replace(text.find(erased), erased.size(), kept);
+    std::ofstream(Scratch() / "edited-ledger", std::ios::binary) << text;
+    const auto edited =
+        RunOnestory({"restore", "--in", archive.string(), "--data", (Scratch() / "edited").string(), "--key-file",
+                     key.string(), "--erasure-ledger", (Scratch() / "edited-ledger").string()},
+                    kPassphraseEnv);
+    EXPECT_NE(edited.exit_code, 0);
+    EXPECT_NE(edited.err.find("not intact"), std::string::npos) << edited.err;
+    EXPECT_FALSE(fs::exists(Scratch() / "edited"));
+
+    // The restored installation answers Gone for the erased survivor only.
+    ASSERT_EQ(server_->Stop(), 0);
+    ServerProcess::Options options;
+    options.data_dir = restored;
+    ServerProcess again(options);
+    ApiClient supervisor(again);
+    ASSERT_EQ(supervisor.Login("supervisor", World::kPassword).status, 200);
+    EXPECT_EQ(supervisor.Get("/api/v1/survivors/" + erased).status, 410);
+    const auto still = supervisor.Get("/api/v1/survivors/" + kept);
+    ASSERT_EQ(still.status, 200);
+    EXPECT_EQ(still.Str("legal_name"), "Neema Keptperson");
+
+    // Without the ledger the erased survivor would come back: that is why it is kept.
+    const auto careless = RunOnestory({"restore", "--in", archive.string(), "--data", (Scratch() / "careless").string(),
+                                       "--key-file", key.string(), "--no-erasure-ledger"},
+                                      kPassphraseEnv);
+    ASSERT_EQ(careless.exit_code, 0) << careless.err;
+    EXPECT_NE(ReadAll(Scratch() / "careless" / "onestory.db").find(erased), std::string::npos);
 }
 
 }  // namespace

@@ -19,16 +19,6 @@ CommandResult Init(const std::string& data) {
     return RunOnestory({"init", "--data", data, "--admin-username", "admin"}, kPasswordEnv);
 }
 
-void Sql(const std::filesystem::path& db, const std::string& statement) {
-    sqlite3* handle = nullptr;
-    ASSERT_EQ(sqlite3_open(db.c_str(), &handle), SQLITE_OK);
-    char* error = nullptr;
-    const int rc = sqlite3_exec(handle, statement.c_str(), nullptr, nullptr, &error);
-    EXPECT_EQ(rc, SQLITE_OK) << (error ? error : "");
-    sqlite3_free(error);
-    sqlite3_close(handle);
-}
-
 TEST(CliTest, InitCreatesAPrivateKeyFileAndAWalDatabase) {
     TempDir dir;
     const auto data = dir.path() / "data";
@@ -117,11 +107,9 @@ class AuditVerifyTest : public ::testing::Test {
         World world(*server_);
         world.SurvivorWithCase("caseworker", "Calm Heron", "Verify Test Person");
         ASSERT_EQ(server_->Stop(), 0);
-        db_ = server_->data_dir() / "onestory.db";
     }
     CommandResult Verify() { return RunOnestory({"audit", "verify", "--data", server_->data_dir().string()}); }
     std::unique_ptr<ServerProcess> server_;
-    std::filesystem::path db_;
 };
 
 TEST_F(AuditVerifyTest, AnIntactChainVerifies) {
@@ -132,21 +120,21 @@ TEST_F(AuditVerifyTest, AnIntactChainVerifies) {
 }
 
 TEST_F(AuditVerifyTest, AnAlteredEventIsNamed) {
-    Sql(db_, "UPDATE audit_events SET actor_id = 'st_someone_else' WHERE seq = 7");
+    server_->ExecSql("UPDATE audit_events SET actor_id = 'st_someone_else' WHERE seq = 7");
     const auto r = Verify();
     EXPECT_NE(r.exit_code, 0);
     EXPECT_NE(r.out.find("broken at event 7"), std::string::npos) << r.out;
 }
 
 TEST_F(AuditVerifyTest, ADeletedEventIsNamed) {
-    Sql(db_, "DELETE FROM audit_events WHERE seq = 5");
+    server_->ExecSql("DELETE FROM audit_events WHERE seq = 5");
     const auto r = Verify();
     EXPECT_NE(r.exit_code, 0);
     EXPECT_NE(r.out.find("broken at event 5"), std::string::npos) << r.out;
 }
 
 TEST_F(AuditVerifyTest, ReorderedEventsAreNamed) {
-    Sql(db_,
+    server_->ExecSql(
         "UPDATE audit_events SET seq = -1 WHERE seq = 3; UPDATE audit_events SET seq = 3 WHERE seq = 4; "
         "UPDATE audit_events SET seq = 4 WHERE seq = -1");
     const auto r = Verify();
@@ -181,6 +169,15 @@ TEST(CliTest, DemoGeneratesEveryAgencyKindRoleAndStage) {
         stages = column("SELECT DISTINCT stage FROM cases");
         EXPECT_GE(std::stoi(column("SELECT COUNT(*) FROM survivors").at(0)), 40);
         EXPECT_GE(column("SELECT DISTINCT roles FROM staff").size(), 9u);
+        // The tell-once stories: consents (one withdrawn), statements reviewed and corrected, disclosures read.
+        EXPECT_GE(std::stoi(column("SELECT COUNT(*) FROM consents").at(0)), 3);
+        EXPECT_EQ(std::stoi(column("SELECT COUNT(*) FROM consents WHERE revoked_at IS NOT NULL").at(0)), 1);
+        EXPECT_GE(std::stoi(column("SELECT COUNT(*) FROM passages WHERE review_status = 'corrected'").at(0)), 1);
+        EXPECT_GE(std::stoi(column("SELECT COUNT(*) FROM passage_comments").at(0)), 2);
+        EXPECT_GE(std::stoi(column("SELECT COUNT(*) FROM disclosures").at(0)), 2);
+        EXPECT_GE(std::stoi(column("SELECT COUNT(*) FROM audit_events WHERE action = 'disclosure.read'").at(0)), 2);
+        EXPECT_EQ(std::stoi(column("SELECT COUNT(*) FROM alerts WHERE kind = 'break_glass'").at(0)), 1);
+        EXPECT_GE(std::stoi(column("SELECT COUNT(*) FROM venues").at(0)), 2);
         sqlite3_close(handle);
     }
     EXPECT_EQ(kinds.size(), 8u);

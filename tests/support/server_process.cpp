@@ -5,6 +5,8 @@
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -14,6 +16,10 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+
+#include <boost/json.hpp>
+
+#include "store/postgres/postgres_test_database.hpp"
 
 extern char** environ;
 
@@ -41,9 +47,10 @@ std::vector<char*> Pointers(std::vector<std::string>& strings) {
     return out;
 }
 
-// Spawns the binary with stdout and stderr sent to the given descriptors.
-pid_t Spawn(std::vector<std::string> args, const std::vector<std::string>& extra_env, int out_fd, int err_fd) {
-    args.insert(args.begin(), OnestoryBinary());
+// Spawns a program with stdout and stderr sent to the given descriptors.
+pid_t SpawnProgram(const std::string& program, std::vector<std::string> args, const std::vector<std::string>& extra_env,
+                   int out_fd, int err_fd) {
+    args.insert(args.begin(), program);
     auto env = Environment(extra_env);
     auto argv = Pointers(args);
     auto envp = Pointers(env);
@@ -52,10 +59,34 @@ pid_t Spawn(std::vector<std::string> args, const std::vector<std::string>& extra
     posix_spawn_file_actions_adddup2(&actions, out_fd, STDOUT_FILENO);
     posix_spawn_file_actions_adddup2(&actions, err_fd, STDERR_FILENO);
     pid_t pid = -1;
-    const int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
+    const int rc = posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
     posix_spawn_file_actions_destroy(&actions);
     if (rc != 0) throw std::runtime_error("cannot start " + args[0] + ": " + std::strerror(rc));
     return pid;
+}
+
+pid_t Spawn(std::vector<std::string> args, const std::vector<std::string>& extra_env, int out_fd, int err_fd) {
+    return SpawnProgram(OnestoryBinary(), std::move(args), extra_env, out_fd, err_fd);
+}
+
+// Written private: the settings may hold a database password.
+void WritePrivateFile(const std::filesystem::path& path, const std::string& text) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    if (fd < 0) throw std::runtime_error("cannot write " + path.string());
+    ::fchmod(fd, 0600);
+    const bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+    ::close(fd);
+    if (!ok) throw std::runtime_error("cannot write " + path.string());
+}
+
+std::string StoreOfDataDir(const std::filesystem::path& data) {
+    std::error_code ec;
+    const std::string text = ReadFile(data / "settings.json");
+    if (text.empty()) return "";
+    const auto doc = boost::json::parse(text, ec);
+    if (ec || !doc.is_object()) return "";
+    const auto* store = doc.get_object().if_contains("store");
+    return store != nullptr && store->is_string() ? std::string(store->get_string()) : std::string();
 }
 
 int WaitExit(pid_t pid) {
@@ -75,13 +106,23 @@ std::string OnestoryBinary() {
     return ONESTORY_TEST_BINARY;
 }
 
+std::string TestStoreDsn() {
+    const char* dsn = std::getenv("ONESTORY_TEST_STORE_DSN");
+    return dsn != nullptr ? dsn : "";
+}
+
 CommandResult RunOnestory(const std::vector<std::string>& args, const std::vector<std::string>& env) {
+    return RunProgram(OnestoryBinary(), args, env);
+}
+
+CommandResult RunProgram(const std::string& program, const std::vector<std::string>& args,
+                         const std::vector<std::string>& env) {
     TempDir scratch;
     const auto out_path = scratch.path() / "out";
     const auto err_path = scratch.path() / "err";
     const int out_fd = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     const int err_fd = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    const pid_t pid = Spawn(args, env, out_fd, err_fd);
+    const pid_t pid = SpawnProgram(program, args, env, out_fd, err_fd);
     ::close(out_fd);
     ::close(err_fd);
     CommandResult result;
@@ -93,21 +134,80 @@ CommandResult RunOnestory(const std::vector<std::string>& args, const std::vecto
 
 ServerProcess::ServerProcess() : ServerProcess(Options{}) {}
 
-ServerProcess::ServerProcess(Options options)
-    : options_(std::move(options)), data_(options_.data_dir.empty() ? dir_.path() / "data" : options_.data_dir) {
-    if (options_.init && options_.data_dir.empty()) {
+ServerProcess::ServerProcess(Options options) : options_(std::move(options)), data_(dir_.path() / "data") {
+    if (!options_.data_dir.empty()) {
+        data_ = options_.data_dir;
+        options_.init = false;
+        store_dsn_ = StoreOfDataDir(data_);
+    }
+    if (options_.init) {
         const auto password_file = dir_.path() / "admin-password";
         std::ofstream(password_file) << options_.admin_password << "\n";
-        const auto init = RunOnestory({"init", "--data", data_.string(), "--admin-username", options_.admin_username,
-                                       "--admin-password-file", password_file.string(), "--agency-country", "KE"});
+        std::vector<std::string> args{"init",
+                                      "--data",
+                                      data_.string(),
+                                      "--admin-username",
+                                      options_.admin_username,
+                                      "--admin-password-file",
+                                      password_file.string(),
+                                      "--agency-country",
+                                      "KE"};
+        if (!options_.store_admin_dsn.empty()) {
+            auto database = store::TestDatabase::Create(options_.store_admin_dsn);
+            if (!database.ok())
+                throw std::runtime_error("cannot create a test database: " + database.status().message());
+            database_ = std::move(database).value();
+            store_dsn_ = database_->dsn();
+            args.insert(args.end(), {"--store", store_dsn_});
+        }
+        const auto init = RunOnestory(args);
         if (init.exit_code != 0) throw std::runtime_error("onestory init failed: " + init.err);
     }
-    if (!options_.settings_json.empty()) std::ofstream(data_ / "settings.json") << options_.settings_json;
+    if (!options_.settings_json.empty()) {
+        std::string text = options_.settings_json;
+        if (!store_dsn_.empty()) {
+            // Keep the store init wrote beside the test's settings.
+            auto doc = boost::json::parse(text).as_object();
+            doc["store"] = store_dsn_;
+            text = boost::json::serialize(doc);
+        }
+        WritePrivateFile(data_ / "settings.json", text);
+    }
     Start();
 }
 
 ServerProcess::~ServerProcess() {
     if (pid_ > 0) Stop();
+}
+
+std::string ServerProcess::DumpStore() const {
+    if (store_dsn_.empty()) {
+        // The WAL is checkpointed on a clean stop; take whatever remains too.
+        return ReadFile(data_ / "onestory.db") + ReadFile(data_ / "onestory.db-wal");
+    }
+    // Plain SQL text with binary columns hex-encoded, as an operator's backup would hold them.
+    const auto dump = RunProgram("pg_dump", {"--dbname=" + store_dsn_, "--format=plain", "--no-owner"});
+    if (dump.exit_code != 0) throw std::runtime_error("pg_dump failed: " + dump.err);
+    return dump.out;
+}
+
+void ServerProcess::ExecSql(const std::string& sql) const {
+    if (!store_dsn_.empty()) {
+        const Status s = store::ExecOnTestDatabase(store_dsn_, sql);
+        if (!s.ok()) throw std::runtime_error("SQL failed: " + s.ToString());
+        return;
+    }
+    sqlite3* handle = nullptr;
+    if (sqlite3_open((data_ / "onestory.db").c_str(), &handle) != SQLITE_OK) {
+        sqlite3_close(handle);
+        throw std::runtime_error("cannot open the SQLite database");
+    }
+    char* error = nullptr;
+    const int rc = sqlite3_exec(handle, sql.c_str(), nullptr, nullptr, &error);
+    const std::string message = error != nullptr ? error : "";
+    sqlite3_free(error);
+    sqlite3_close(handle);
+    if (rc != SQLITE_OK) throw std::runtime_error("SQL failed: " + message);
 }
 
 void ServerProcess::Start() {
@@ -122,7 +222,7 @@ void ServerProcess::Start() {
         args.push_back(options_.test_clock);
     }
     args.insert(args.end(), options_.extra_args.begin(), options_.extra_args.end());
-    pid_ = Spawn(args, options_.env, out_fd, err_fd);
+    pid_ = Spawn(args, {}, out_fd, err_fd);
     ::close(out_fd);
     ::close(err_fd);
 

@@ -12,6 +12,10 @@
 #include "support/http_client.hpp"
 #include "support/temp_dir.hpp"
 
+namespace onestory::store {
+class TestDatabase;
+}
+
 namespace onestory::testing {
 
 // The onestory binary under test: $ONESTORY_BINARY, else the one this test
@@ -27,6 +31,13 @@ struct CommandResult {
 // Runs the onestory binary to completion with `args` and optional extra
 // environment entries ("NAME=value").
 CommandResult RunOnestory(const std::vector<std::string>& args, const std::vector<std::string>& env = {});
+// The same for any program (found on PATH when `program` has no slash).
+CommandResult RunProgram(const std::string& program, const std::vector<std::string>& args,
+                         const std::vector<std::string>& env = {});
+
+// ONESTORY_TEST_STORE_DSN: when set, every ServerProcess keeps its records in
+// a fresh database on that PostgreSQL server instead of SQLite.
+std::string TestStoreDsn();
 
 // A real `onestory serve` on a free port against its own fresh data
 // directory, initialised with an administrator. Stopping it sends SIGTERM and
@@ -40,10 +51,13 @@ class ServerProcess {
         std::string test_clock = "2026-11-26T09:00:00Z";
         std::string settings_json;  // written to settings.json before serving
         bool init = true;
-        // Serve this existing data directory instead of a fresh one (no init).
-        std::filesystem::path data_dir;
         std::vector<std::string> extra_args;
-        std::vector<std::string> env;  // extra environment entries ("NAME=value") for serve
+        // A PostgreSQL server to create a fresh database on (its user may
+        // CREATE DATABASE); empty keeps the records in SQLite.
+        std::string store_admin_dsn = TestStoreDsn();
+        // Serve this existing data directory (another ServerProcess's, say)
+        // instead of initialising a fresh one.
+        std::filesystem::path data_dir;
     };
 
     ServerProcess();
@@ -54,6 +68,13 @@ class ServerProcess {
 
     std::uint16_t port() const { return port_; }
     const std::filesystem::path& data_dir() const { return data_; }
+    // The PostgreSQL database the server uses, or "" on SQLite.
+    const std::string& store_dsn() const { return store_dsn_; }
+    // Everything the store holds, as raw bytes a person with the database
+    // (not the key file) could read: the SQLite files, or a pg_dump.
+    std::string DumpStore() const;
+    // Runs SQL directly on the store, behind the server's back (tampering tests).
+    void ExecSql(const std::string& sql) const;
     HttpClient Client() const { return HttpClient("127.0.0.1", port_); }
 
     // SIGTERM, then waits; returns the exit code (or 128 + signal).
@@ -71,6 +92,8 @@ class ServerProcess {
 
     Options options_;
     TempDir dir_;
+    std::unique_ptr<store::TestDatabase> database_;  // the fresh PostgreSQL database
+    std::string store_dsn_;
     std::filesystem::path data_;
     pid_t pid_ = -1;
     std::uint16_t port_ = 0;

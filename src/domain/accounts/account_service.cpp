@@ -252,6 +252,7 @@ Result<LoginResult> AccountService::Login(std::string_view username, std::string
         event.outcome = "failure";
         event.reason = reason;
         ONESTORY_RETURN_IF_ERROR(ctx_.store.Write([&](store::Transaction& tx) -> Status {
+            locked_now = false;  // decided afresh should the store run this again
             ONESTORY_ASSIGN_OR_RETURN(auto current, store::GetLoginThrottle(tx, key));
             store::LoginThrottleRow row{key, current ? current->failures + 1 : 1, 0};
             // A lock that has run out starts the count afresh.
@@ -370,7 +371,8 @@ Result<Principal> AccountService::Authenticate(std::string_view token) {
     const std::int64_t refresh = std::min<std::int64_t>(60'000'000, idle / 4);
     if (now - session->last_seen_at > refresh) {
         ONESTORY_RETURN_IF_ERROR(
-            ctx_.store.Write([&](store::Transaction& tx) { return store::TouchSession(tx, token_hash, now); }));
+            ctx_.store.Write([&](store::Transaction& tx) { return store::TouchSession(tx, token_hash, now); },
+                             store::Durability::kDeferred));
     }
 
     Principal p;

@@ -6,6 +6,7 @@
 #include "domain/access_facts.hpp"
 #include "store/account_rows.hpp"
 #include "store/case_rows.hpp"
+#include "store/interview_rows.hpp"
 #include "store/survivor_rows.hpp"
 
 namespace onestory::domain {
@@ -93,10 +94,12 @@ Result<Case> CaseService::Create(const Actor& actor, const NewCase& kase) {
 Result<Case> CaseService::Get(const Actor& actor, std::string_view id) {
     std::optional<CaseAccess> access;
     std::string code_name;
+    std::int64_t interview_count = 0;
     ONESTORY_RETURN_IF_ERROR(ctx_.store.Read([&](store::Transaction& tx) -> Status {
-        ONESTORY_ASSIGN_OR_RETURN(access, LoadCaseAccess(tx, actor, id));
+        ONESTORY_ASSIGN_OR_RETURN(access, LoadCaseAccess(tx, actor, id, ctx_.clock.Now()));
         ONESTORY_ASSIGN_OR_RETURN(auto survivor, store::GetSurvivor(tx, access->kase.survivor_id));
         if (survivor) code_name = survivor->code_name;
+        ONESTORY_ASSIGN_OR_RETURN(interview_count, store::CountInterviewsOfCase(tx, id));
         return Status::Ok();
     }));
     const auto& row = access->kase;
@@ -104,8 +107,11 @@ Result<Case> CaseService::Get(const Actor& actor, std::string_view id) {
     if (!decision.allowed) return Refuse(ctx_, actor, decision, "case.read", "case", row.id, row.survivor_id, row.id);
     audit::AuditEvent event = CaseEvent(actor, "case.read", row);
     event.reason = decision.reason;
-    ONESTORY_RETURN_IF_ERROR(ctx_.store.Write([&](store::Transaction& tx) { return ctx_.audit.Append(tx, event); }));
-    return CaseFrom(row, code_name);
+    ONESTORY_RETURN_IF_ERROR(ctx_.store.Write([&](store::Transaction& tx) { return ctx_.audit.Append(tx, event); },
+                                              store::Durability::kDeferred));
+    Case out = CaseFrom(row, code_name);
+    out.interview_count = interview_count;
+    return out;
 }
 
 Result<store::Page<Case>> CaseService::List(const Actor& actor, const store::PageRequest& page,
@@ -198,7 +204,7 @@ Result<std::vector<TeamMember>> CaseService::ListTeam(const Actor& actor, std::s
     std::optional<CaseAccess> access;
     std::vector<TeamMember> team;
     ONESTORY_RETURN_IF_ERROR(ctx_.store.Read([&](store::Transaction& tx) -> Status {
-        ONESTORY_ASSIGN_OR_RETURN(access, LoadCaseAccess(tx, actor, case_id));
+        ONESTORY_ASSIGN_OR_RETURN(access, LoadCaseAccess(tx, actor, case_id, ctx_.clock.Now()));
         ONESTORY_ASSIGN_OR_RETURN(auto rows, store::ListTeam(tx, case_id));
         for (const auto& m : rows) {
             ONESTORY_ASSIGN_OR_RETURN(auto staff, store::GetStaff(tx, m.staff_id));

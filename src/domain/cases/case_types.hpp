@@ -23,6 +23,7 @@ struct Case {
     Instant created_at;
     Instant updated_at;
     std::int64_t version = 1;
+    std::optional<std::int64_t> interview_count;  // on a single case's read
 };
 
 struct NewCase {

@@ -205,6 +205,7 @@ Result<Erasure> ErasureService::EraseAsSystem(std::string_view survivor_id, Eras
     const std::int64_t now = ToMicros(ctx_.clock.Now());
     store::ErasureRow row;
     ONESTORY_RETURN_IF_ERROR(ctx_.store.Write([&](store::Transaction& tx) -> Status {
+        row = store::ErasureRow{};  // assigned afresh should the store run this again
         ONESTORY_ASSIGN_OR_RETURN(auto survivor, store::GetSurvivor(tx, survivor_id));
         if (!survivor) return Status::NotFound("no such survivor");
         // A request already open for this survivor is taken over.

@@ -41,17 +41,19 @@ Status RetentionService::PurgeValues(const store::RetentionCategory& category, P
     const std::int64_t cutoff = ToMicros(line.cutoff);
     std::vector<std::string> fields(category.columns.begin(), category.columns.end());
     for (;;) {
-        std::int64_t changed = 0;
+        // Counted afresh on each run of the transaction (a store may run it again).
+        std::int64_t changed = 0, values = 0, survivors = 0, cases = 0;
         bool more = false;
         ONESTORY_RETURN_IF_ERROR(ctx_.store.Write([&](store::Transaction& tx) -> Status {
+            changed = values = survivors = cases = 0;
             ONESTORY_ASSIGN_OR_RETURN(auto candidates, store::FindRetentionCandidates(tx, category, cutoff, kBatch));
             more = static_cast<int>(candidates.size()) == kBatch;
             for (const auto& c : candidates) {
                 ONESTORY_ASSIGN_OR_RETURN(std::int64_t n, store::PurgeRetentionValues(tx, category, c));
                 changed += n;
-                line.values += c.values;
-                line.survivors += 1;
-                if (!c.case_id.empty()) line.cases += 1;
+                values += c.values;
+                survivors += 1;
+                if (!c.case_id.empty()) cases += 1;
                 audit::AuditEvent event = SystemEvent("retention.purge");
                 event.actor_agency_id = c.agency_id;
                 event.resource_kind = c.case_id.empty() ? "survivor" : "case";
@@ -66,6 +68,9 @@ Status RetentionService::PurgeValues(const store::RetentionCategory& category, P
             }
             return Status::Ok();
         }));
+        line.values += values;
+        line.survivors += survivors;
+        line.cases += cases;
         if (!more) break;
         if (changed == 0) return Status::Internal("a retention purge made no progress");
     }
@@ -119,6 +124,7 @@ Result<PurgeReport> RetentionService::Purge(bool dry_run) {
             ONESTORY_RETURN_IF_ERROR(ctx_.store.Read([&](store::Transaction& tx) -> Status {
                 ONESTORY_ASSIGN_OR_RETURN(auto all, store::FindRetentionCandidates(tx, *category, ToMicros(line.cutoff),
                                                                                    std::numeric_limits<int>::max()));
+                line.survivors = line.values = line.cases = 0;
                 for (const auto& c : all) {
                     line.survivors += 1;
                     line.values += c.values;

@@ -8,6 +8,8 @@
 #include "crypto/random.hpp"
 #include "domain/access_facts.hpp"
 #include "domain/sealer.hpp"
+#include "store/interview_rows.hpp"
+#include "store/preference_rows.hpp"
 #include "store/survivor_rows.hpp"
 
 namespace onestory::domain {
@@ -121,8 +123,12 @@ Result<Survivor> SurvivorService::Register(const Actor& actor, const NewSurvivor
 
 Result<Survivor> SurvivorService::Get(const Actor& actor, std::string_view id, std::string_view purpose) {
     std::optional<SurvivorAccess> access;
+    std::optional<store::PreferencesRow> prefs_row;
+    std::int64_t interview_count = 0;
     ONESTORY_RETURN_IF_ERROR(ctx_.store.Read([&](store::Transaction& tx) -> Status {
-        ONESTORY_ASSIGN_OR_RETURN(access, LoadSurvivorAccess(tx, actor, id));
+        ONESTORY_ASSIGN_OR_RETURN(access, LoadSurvivorAccess(tx, actor, id, ctx_.clock.Now()));
+        ONESTORY_ASSIGN_OR_RETURN(prefs_row, store::GetPreferences(tx, id));
+        ONESTORY_ASSIGN_OR_RETURN(interview_count, store::CountInterviewsOfSurvivor(tx, id));
         return Status::Ok();
     }));
     const auto& row = access->survivor;
@@ -136,6 +142,10 @@ Result<Survivor> SurvivorService::Get(const Actor& actor, std::string_view id, s
     if (birth) identity.birth_date = ParseDate(*birth);
     ONESTORY_ASSIGN_OR_RETURN(identity.contact, sealer.UnsealOptional("contact", row.contact));
     ONESTORY_ASSIGN_OR_RETURN(identity.address, sealer.UnsealOptional("address", row.address));
+    Preferences preferences;
+    if (prefs_row) {
+        ONESTORY_ASSIGN_OR_RETURN(preferences, OpenPreferences(sealer, *prefs_row));
+    }
 
     // The read is answered only once its audit event is committed.
     audit::AuditEvent event = EventBy(actor, "survivor.read", "success");
@@ -143,12 +153,16 @@ Result<Survivor> SurvivorService::Get(const Actor& actor, std::string_view id, s
     event.resource_id = row.id;
     event.survivor_id = row.id;
     event.fields = PresentIdentityFields(row);
+    for (auto& f : ProtectedPreferenceFields(preferences)) event.fields.push_back(std::move(f));
     event.purpose = std::string(purpose);
     event.reason = decision.reason;
-    ONESTORY_RETURN_IF_ERROR(ctx_.store.Write([&](store::Transaction& tx) { return ctx_.audit.Append(tx, event); }));
+    ONESTORY_RETURN_IF_ERROR(ctx_.store.Write([&](store::Transaction& tx) { return ctx_.audit.Append(tx, event); },
+                                              store::Durability::kDeferred));
 
     Survivor out = SurvivorFrom(row);
     out.identity = std::move(identity);
+    out.preferences = std::move(preferences);
+    out.interview_count = interview_count;
     return out;
 }
 
@@ -185,6 +199,7 @@ Result<std::vector<SurvivorMatch>> SurvivorService::Match(const Actor& actor, st
     event.resource_kind = "survivor";
     event.fields = {"legal_name", "birth_date"};
     ONESTORY_RETURN_IF_ERROR(ctx_.store.Write([&](store::Transaction& tx) -> Status {
+        matches.clear();  // a Write's fn may run again (Store::Write)
         ONESTORY_ASSIGN_OR_RETURN(auto rows, store::FindSurvivorsByMatchIndex(tx, index));
         for (const auto& r : rows) matches.push_back({r.id, r.code_name, r.agency_id});
         event.detail = "matches=" + std::to_string(matches.size());
@@ -198,6 +213,120 @@ Result<std::vector<SurvivorMatch>> SurvivorService::Match(const Actor& actor, st
         return Status::Ok();
     }));
     return matches;
+}
+
+Result<Survivor> SurvivorService::Update(const Actor& actor, std::string_view id, std::int64_t expected_version,
+                                         const SurvivorPatch& patch) {
+    const Instant now = ctx_.clock.Now();
+    std::optional<Survivor> updated;
+    std::optional<policy::Decision> refused;
+    const Status written = ctx_.store.Write([&](store::Transaction& tx) -> Status {
+        ONESTORY_ASSIGN_OR_RETURN(auto access, LoadSurvivorAccess(tx, actor, id, now));
+        const auto decision = policy::Decide(actor, Action::kUpdateSurvivor, access.resource, access.context);
+        if (!decision.allowed) {
+            refused = decision;
+            return Status::Forbidden(decision.reason, decision.message);
+        }
+        store::SurvivorRow row = access.survivor;
+        if (row.version != expected_version) return StaleVersion("this survivor's record");
+        ONESTORY_ASSIGN_OR_RETURN(SurvivorSealer sealer, SurvivorSealer::Open(ctx_.keyring, row.id, row.data_key));
+
+        // The whole record as it will be, in plaintext, so that it is
+        // validated exactly like a registration.
+        NewSurvivor merged;
+        merged.code_name = patch.code_name.value_or(row.code_name);
+        ONESTORY_ASSIGN_OR_RETURN(merged.identity.legal_name, sealer.Unseal("legal_name", row.legal_name));
+        ONESTORY_ASSIGN_OR_RETURN(auto birth, sealer.UnsealOptional("birth_date", row.birth_date));
+        if (birth) merged.identity.birth_date = ParseDate(*birth);
+        ONESTORY_ASSIGN_OR_RETURN(merged.identity.contact, sealer.UnsealOptional("contact", row.contact));
+        ONESTORY_ASSIGN_OR_RETURN(merged.identity.address, sealer.UnsealOptional("address", row.address));
+        if (row.gender) merged.gender = ParseEnum<Gender>(*row.gender);
+        merged.languages = SplitList(row.languages);
+        merged.nationality = row.nationality;
+
+        std::vector<std::string> changed;
+        if (patch.code_name) changed.emplace_back("code_name");
+        if (patch.legal_name) {
+            merged.identity.legal_name = *patch.legal_name;
+            changed.emplace_back("legal_name");
+        }
+        if (patch.birth_date) {
+            merged.identity.birth_date = *patch.birth_date;
+            changed.emplace_back("birth_date");
+        }
+        if (patch.contact) {
+            merged.identity.contact = *patch.contact;
+            changed.emplace_back("contact");
+        }
+        if (patch.address) {
+            merged.identity.address = *patch.address;
+            changed.emplace_back("address");
+        }
+        if (patch.gender) {
+            merged.gender = *patch.gender;
+            changed.emplace_back("gender");
+        }
+        if (patch.languages) {
+            merged.languages = *patch.languages;
+            changed.emplace_back("languages");
+        }
+        if (patch.nationality) {
+            merged.nationality = *patch.nationality;
+            changed.emplace_back("nationality");
+        }
+        ONESTORY_RETURN_IF_ERROR(ValidateNewSurvivor(merged));
+
+        ONESTORY_ASSIGN_OR_RETURN(Preferences prefs, LoadPreferences(tx, sealer, row.id));
+        const bool prefs_touched = patch.clear_preferences || patch.preferences.has_value();
+        if (patch.clear_preferences) {
+            if (!prefs.empty()) changed.emplace_back("preferences");
+            prefs = Preferences{};
+        }
+        if (patch.preferences) prefs = ApplyPreferencesPatch(std::move(prefs), *patch.preferences, changed);
+        ONESTORY_RETURN_IF_ERROR(ValidatePreferences(prefs));
+
+        row.code_name = merged.code_name;
+        row.legal_name = sealer.Seal("legal_name", merged.identity.legal_name);
+        row.birth_date.reset();
+        row.age_band.reset();
+        row.match_index.reset();
+        if (merged.identity.birth_date) {
+            row.birth_date = sealer.Seal("birth_date", FormatDate(*merged.identity.birth_date));
+            row.age_band = std::string(AgeBand(*merged.identity.birth_date, DateOf(now)));
+            row.match_index = MatchIndex(ctx_.blind_index_key, merged.identity.legal_name, *merged.identity.birth_date);
+        }
+        row.contact = sealer.SealOptional("contact", merged.identity.contact);
+        row.address = sealer.SealOptional("address", merged.identity.address);
+        row.gender.reset();
+        if (merged.gender) row.gender = std::string(NameOf(*merged.gender));
+        row.languages = JoinList(merged.languages);
+        row.nationality = merged.nationality;
+        row.updated_at = ToMicros(now);
+        row.version = expected_version + 1;
+        ONESTORY_ASSIGN_OR_RETURN(auto count, store::UpdateSurvivor(tx, row));
+        if (count != 1) return StaleVersion("this survivor's record");
+        if (prefs_touched) {
+            ONESTORY_RETURN_IF_ERROR(store::PutPreferences(tx, SealPreferences(sealer, row.id, prefs, row.updated_at)));
+        }
+
+        audit::AuditEvent event = EventBy(actor, "survivor.update", "success");
+        event.resource_kind = "survivor";
+        event.resource_id = row.id;
+        event.survivor_id = row.id;
+        event.fields = changed;
+        event.reason = decision.reason;
+        event.detail = "version=" + std::to_string(row.version);
+        ONESTORY_RETURN_IF_ERROR(ctx_.audit.Append(tx, event));
+
+        Survivor out = SurvivorFrom(row);
+        out.preferences = std::move(prefs);
+        ONESTORY_ASSIGN_OR_RETURN(out.interview_count, store::CountInterviewsOfSurvivor(tx, row.id));
+        updated = std::move(out);
+        return Status::Ok();
+    });
+    if (refused) return Refuse(ctx_, actor, *refused, "survivor.update", "survivor", std::string(id), std::string(id));
+    ONESTORY_RETURN_IF_ERROR(written);
+    return *updated;
 }
 
 }  // namespace onestory::domain

@@ -32,6 +32,10 @@ class SurvivorService {
     Result<store::Page<Survivor>> List(const policy::Actor& actor, const store::PageRequest& page,
                                        std::optional<std::string> code_name_contains);
     Result<std::vector<SurvivorMatch>> Match(const policy::Actor& actor, std::string_view legal_name, Date birth_date);
+    // Optimistic merge-patch of the record and its interview preferences;
+    // answers the record without identity, with preferences.
+    Result<Survivor> Update(const policy::Actor& actor, std::string_view id, std::int64_t expected_version,
+                            const SurvivorPatch& patch);
 
   private:
     const ServiceContext& ctx_;

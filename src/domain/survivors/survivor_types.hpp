@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common/time.hpp"
+#include "domain/survivors/preferences.hpp"
 #include "domain/vocabulary.hpp"
 
 namespace onestory::domain {
@@ -40,7 +41,25 @@ struct Survivor {
     Instant created_at;
     Instant updated_at;
     std::int64_t version = 1;
-    std::optional<Identity> identity;  // present only on an audited read
+    std::optional<Identity> identity;             // present only on an audited read
+    std::optional<Preferences> preferences;       // on a single record's read or update
+    std::optional<std::int64_t> interview_count;  // every interview of the survivor, in any agency
+};
+
+// A JSON merge-patch of a survivor: absent members stay as they are; a null
+// clears an optional one. Identity changes are sealed again and the
+// duplicate-check index is recomputed.
+struct SurvivorPatch {
+    std::optional<std::string> code_name;
+    std::optional<std::string> legal_name;
+    FieldPatch<Date> birth_date;
+    FieldPatch<std::string> contact;
+    FieldPatch<std::string> address;
+    FieldPatch<Gender> gender;
+    std::optional<std::vector<std::string>> languages;
+    FieldPatch<std::string> nationality;
+    bool clear_preferences = false;  // "preferences": null
+    std::optional<PreferencesPatch> preferences;
 };
 
 struct SurvivorMatch {

@@ -4,11 +4,13 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <future>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <unordered_map>
 #include <vector>
@@ -87,7 +89,8 @@ class Connection {
         sqlite3_busy_timeout(raw, 5000);
         std::string pragmas = "PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF; PRAGMA secure_delete = ON;";
         if (read_only) {
-            pragmas += "PRAGMA query_only = ON;";
+            // Many readers: keep each one's page cache small (the OS caches the file too).
+            pragmas += "PRAGMA query_only = ON; PRAGMA cache_size = -512;";
         } else {
             pragmas += "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 1000;";
             pragmas += synchronous_full ? "PRAGMA synchronous = FULL;" : "PRAGMA synchronous = NORMAL;";
@@ -108,6 +111,10 @@ class Connection {
         const int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, nullptr);
         return rc == SQLITE_OK ? Status::Ok() : SqliteError(db_, rc, "running a script");
     }
+
+    // A parameterless statement through the statement cache (BEGIN, COMMIT,
+    // savepoints), so the hot path does not parse SQL text every time.
+    Status Run(std::string_view sql) { return Exec(sql, {}).status(); }
 
     Result<std::int64_t> Exec(std::string_view sql, std::span<const SqlValue> params) {
         ONESTORY_ASSIGN_OR_RETURN(sqlite3_stmt * stmt, Prepare(sql, params));
@@ -212,28 +219,53 @@ class Connection {
     std::unordered_map<std::string, StatementPtr> cache_;
 };
 
+// After a statement fails the transaction refuses every later one and its
+// first failure is the outcome, whatever `fn` returns: SQLite could carry on,
+// but PostgreSQL cannot, and both backends must behave alike.
 class SqliteTransaction final : public Transaction {
   public:
     SqliteTransaction(Connection& conn, bool read_only) : conn_(conn), read_only_(read_only) {}
 
     Result<std::int64_t> Exec(std::string_view sql, std::span<const SqlValue> params) override {
         if (read_only_) return Status::Internal("a write inside a read-only transaction");
-        return conn_.Exec(sql, params);
+        ONESTORY_RETURN_IF_ERROR(Usable());
+        return Track(conn_.Exec(sql, params));
     }
     Result<Rows> Query(std::string_view sql, std::span<const SqlValue> params) override {
-        return conn_.Query(sql, params);
+        ONESTORY_RETURN_IF_ERROR(Usable());
+        return Track(conn_.Query(sql, params));
     }
     Status ExecScript(std::string_view sql) override {
         if (read_only_) return Status::Internal("a write inside a read-only transaction");
-        return conn_.ExecScript(sql);
+        ONESTORY_RETURN_IF_ERROR(Usable());
+        Status s = conn_.ExecScript(sql);
+        if (!s.ok() && !first_failure_) first_failure_ = s;
+        return s;
     }
     // The single writer thread already serialises every append.
     Status LockAuditChain() override { return Status::Ok(); }
     bool read_only() const override { return read_only_; }
 
+    // `fn`'s status, unless a statement failed first.
+    Status Outcome(Status fn_status) const {
+        if (fn_status.ok() && first_failure_) return *first_failure_;
+        return fn_status;
+    }
+
   private:
+    Status Usable() const {
+        if (!first_failure_) return Status::Ok();
+        return Status::Internal("a statement after a failed one in the same transaction");
+    }
+    template <class T>
+    Result<T> Track(Result<T> r) {
+        if (!r.ok() && !first_failure_) first_failure_ = r.status();
+        return r;
+    }
+
     Connection& conn_;
     bool read_only_;
+    std::optional<Status> first_failure_;
 };
 
 Status RunGuarded(const TransactionFn& fn, Transaction& tx) {
@@ -247,7 +279,7 @@ Status RunGuarded(const TransactionFn& fn, Transaction& tx) {
 class SqliteStore final : public Store {
   public:
     SqliteStore(SqliteOptions options, std::unique_ptr<Connection> writer)
-        : options_(std::move(options)), writer_(std::move(writer)) {
+        : options_(std::move(options)), writer_(std::move(writer)), synced_commits_(options_.synchronous_full) {
         writer_thread_ = std::thread([this] { WriterLoop(); });
     }
 
@@ -262,19 +294,20 @@ class SqliteStore final : public Store {
 
     Status Read(const TransactionFn& fn) override {
         ONESTORY_ASSIGN_OR_RETURN(std::unique_ptr<Connection> conn, AcquireReader());
-        Status status = conn->ExecScript("BEGIN");
+        Status status = conn->Run("BEGIN");
         if (status.ok()) {
             SqliteTransaction tx(*conn, /*read_only=*/true);
-            status = RunGuarded(fn, tx);
-            const Status end = conn->ExecScript(status.ok() ? "COMMIT" : "ROLLBACK");
+            status = tx.Outcome(RunGuarded(fn, tx));
+            const Status end = conn->Run(status.ok() ? "COMMIT" : "ROLLBACK");
             if (status.ok()) status = end;
         }
         ReleaseReader(std::move(conn));
         return status;
     }
 
-    Status Write(const TransactionFn& fn) override {
-        Job job{&fn, {}};
+    using Store::Write;
+    Status Write(const TransactionFn& fn, Durability durability) override {
+        Job job{&fn, durability, {}};
         auto done = job.result.get_future();
         {
             std::lock_guard lock(mu_);
@@ -288,7 +321,7 @@ class SqliteStore final : public Store {
     Status DiscardDeletedData() override {
         // Runs on the writer thread between batches: a checkpoint cannot run
         // inside the writer's own transaction.
-        Job job{nullptr, {}};
+        Job job{nullptr, Durability::kSync, {}};
         auto done = job.result.get_future();
         {
             std::lock_guard lock(mu_);
@@ -314,6 +347,7 @@ class SqliteStore final : public Store {
   private:
     struct Job {
         const TransactionFn* fn;  // null: a checkpoint (DiscardDeletedData)
+        Durability durability;
         std::promise<Status> result;
     };
     static constexpr int kCheckpointAttempts = 50;
@@ -390,9 +424,24 @@ class SqliteStore final : public Store {
         return Status::Unavailable("the write-ahead log could not be emptied: readers kept it busy");
     }
 
+    Status RollBackSavepoint() {
+        ONESTORY_RETURN_IF_ERROR(writer_->Run("ROLLBACK TO w"));
+        return writer_->Run("RELEASE w");
+    }
+
     void RunBatch(const std::vector<Job*>& batch) {
         std::vector<Status> outcomes(batch.size());
-        Status begun = writer_->ExecScript("BEGIN IMMEDIATE");
+        // A batch of reads' audit events alone commits without an fsync; any
+        // change to a record makes the commit (and everything before it)
+        // durable. (SQLite takes the setting only outside a transaction.)
+        const bool sync = options_.synchronous_full && std::any_of(batch.begin(), batch.end(), [](const Job* j) {
+                              return j->durability == Durability::kSync;
+                          });
+        if (sync != synced_commits_ &&
+            writer_->ExecScript(sync ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL").ok()) {
+            synced_commits_ = sync;
+        }
+        Status begun = writer_->Run("BEGIN IMMEDIATE");
         if (!begun.ok()) {
             for (auto* job : batch) job->result.set_value(begun);
             return;
@@ -403,23 +452,22 @@ class SqliteStore final : public Store {
                 outcomes[i] = Status::Unavailable("the transaction was aborted by an earlier failure");
                 continue;
             }
-            if (Status s = writer_->ExecScript("SAVEPOINT w"); !s.ok()) {
+            if (Status s = writer_->Run("SAVEPOINT w"); !s.ok()) {
                 outcomes[i] = s;
                 broken = true;
                 continue;
             }
             SqliteTransaction tx(*writer_, /*read_only=*/false);
-            outcomes[i] = RunGuarded(*batch[i]->fn, tx);
-            const Status end =
-                outcomes[i].ok() ? writer_->ExecScript("RELEASE w") : writer_->ExecScript("ROLLBACK TO w; RELEASE w");
+            outcomes[i] = tx.Outcome(RunGuarded(*batch[i]->fn, tx));
+            const Status end = outcomes[i].ok() ? writer_->Run("RELEASE w") : RollBackSavepoint();
             if (!end.ok()) {
                 if (outcomes[i].ok()) outcomes[i] = end;
                 broken = true;
             }
         }
-        Status committed = broken ? Status::Unavailable("the write was rolled back") : writer_->ExecScript("COMMIT");
+        Status committed = broken ? Status::Unavailable("the write was rolled back") : writer_->Run("COMMIT");
         if (!committed.ok()) {
-            (void)writer_->ExecScript("ROLLBACK");
+            (void)writer_->Run("ROLLBACK");
             for (auto& outcome : outcomes) {
                 if (outcome.ok()) outcome = committed;
             }
@@ -429,6 +477,7 @@ class SqliteStore final : public Store {
 
     SqliteOptions options_;
     std::unique_ptr<Connection> writer_;
+    bool synced_commits_;  // the writer connection's synchronous mode is FULL
     std::thread writer_thread_;
     std::mutex mu_;
     std::condition_variable queue_cv_;

@@ -1,0 +1,296 @@
+// Copyright 2026 The onestory Authors. SPDX-License-Identifier: Apache-2.0
+//
+// The policy as a matrix: every action × every role × every relation between
+// the actor and a survivor's case, each cell stated explicitly below.
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "policy/policy.hpp"
+
+namespace onestory::policy {
+namespace {
+
+// The relations of an actor to one case of the NGO "ag_ngo", whose survivor
+// has consented to share the recruitment part of her statement with the
+// police ("ag_police") for investigation, and for which a disclosure exists.
+enum Relation { kTeam, kOwnAgency, kSupervisor, kOtherLive, kOtherRevoked, kOtherNone, kRelations };
+constexpr const char* kRelationNames[] = {
+    "own-agency case team",       "own agency, not on the team",    "supervisor",
+    "other agency, live consent", "other agency, after revocation", "other agency, no consent"};
+
+// Cells, one per relation in the order above:
+//   Y allowed, N refused, I allowed only to a role that works on the
+//   consent's purpose (investigation: an investigator).
+// `case_roles` is for supervisors, caseworkers, counsellors, investigators,
+// prosecutors and clinicians; the supervisor column is a supervisor of the
+// owning agency who is not on the team. The other strings are for the
+// roles without case work, in every relation but the supervisor one.
+struct Row {
+    Action action;
+    const char* case_roles;
+    const char* admin;
+    const char* analyst;
+    const char* trainer;
+};
+
+// clang-format off
+const Row kMatrix[] = {
+    //                                  T O S L R X    T O L R X   (admin, analyst, trainer: no S column)
+    {Action::kListAgencies,            "YYYYYY",      "YYYYY",    "YYYYY",    "YYYYY"},
+    {Action::kCreateAgency,            "NNNNNN",      "YYYYY",    "NNNNN",    "NNNNN"},
+    {Action::kListStaff,               "YYYNNN",      "YYYYY",    "YYNNN",    "YYNNN"},
+    {Action::kCreateStaff,             "NNNNNN",      "YYYYY",    "NNNNN",    "NNNNN"},
+    {Action::kRegisterSurvivor,        "YYYYYY",      "NNNNN",    "NNNNN",    "NNNNN"},
+    {Action::kListSurvivors,           "YYYYYY",      "NNNNN",    "NNNNN",    "NNNNN"},
+    {Action::kReadSurvivor,            "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
+    {Action::kUpdateSurvivor,          "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
+    {Action::kMatchSurvivors,          "YYYYYY",      "NNNNN",    "NNNNN",    "NNNNN"},
+    {Action::kCreateCase,              "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
+    {Action::kListCases,               "YYYYYY",      "NNNNN",    "NNNNN",    "NNNNN"},
+    {Action::kReadCase,                "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
+    {Action::kUpdateCase,              "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
+    {Action::kReadCaseTeam,            "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
+    {Action::kManageCaseTeam,          "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
+    {Action::kReadAudit,               "NNYNNN",      "YYYYY",    "NNNNN",    "NNNNN"},
+    {Action::kListConsents,            "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
+    {Action::kGrantConsent,            "YNNNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
+    {Action::kRevokeConsent,           "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
+    {Action::kListVenues,              "YYYYYY",      "YYYYY",    "YYYYY",    "YYYYY"},
+    {Action::kCreateVenue,             "NNYNNN",      "YYYYY",    "NNNNN",    "NNNNN"},
+    {Action::kListInterviews,          "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
+    {Action::kPlanInterview,           "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
+    {Action::kReadInterview,           "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
+    {Action::kUpdateInterview,         "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
+    {Action::kReadStatement,           "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
+    {Action::kAddPassage,              "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
+    {Action::kReviewPassage,           "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
+    {Action::kListDisclosures,         "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
+    {Action::kCreateDisclosure,        "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
+    {Action::kListReceivedDisclosures, "YYYYYY",      "NNNNN",    "YYYYY",    "NNNNN"},
+    {Action::kReadDisclosure,          "YNYINN",      "NNNNN",    "NNNNN",    "NNNNN"},
+    {Action::kReadAccessLog,           "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
+    {Action::kBreakGlass,              "NYNYYY",      "NNNNN",    "NNNNN",    "NNNNN"},
+    {Action::kListAlerts,              "YYYYYY",      "YYYYY",    "YYYYY",    "YYYYY"},
+    {Action::kRequestErasure,          "NNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
+    {Action::kDecideErasure,           "NNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
+    {Action::kListErasures,            "NNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
+};
+// clang-format on
+
+const Resource& TheCase() {
+    static const Resource r = [] {
+        Resource res{"ag_ngo", "sv_1", "cs_1"};
+        res.recipient_agency_id = "ag_police";
+        res.purpose = Purpose::kInvestigation;
+        res.topics = {Topic::kRecruitment};
+        return res;
+    }();
+    return r;
+}
+
+ConsentFact PoliceConsent(ConsentState state) {
+    return {"cn_1", "ag_police", Purpose::kInvestigation, {Topic::kRecruitment}, {}, state};
+}
+
+std::pair<std::string, Context> Where(int relation) {
+    Context c;
+    switch (relation) {
+        case kTeam:
+            c.on_case_team = true;
+            [[fallthrough]];
+        case kOwnAgency:
+        case kSupervisor:
+            c.consents = {PoliceConsent(ConsentState::kActive)};
+            c.disclosure_consent = ConsentState::kActive;
+            return {"ag_ngo", c};
+        case kOtherLive:
+            c.consents = {PoliceConsent(ConsentState::kActive)};
+            c.disclosure_consent = ConsentState::kActive;
+            return {"ag_police", c};
+        case kOtherRevoked:
+            c.consents = {PoliceConsent(ConsentState::kRevoked)};
+            c.disclosure_consent = ConsentState::kRevoked;
+            return {"ag_police", c};
+        default:
+            return {"ag_health", c};
+    }
+}
+
+bool IsCaseRole(Role r) {
+    return r != Role::kAdmin && r != Role::kAnalyst && r != Role::kTrainer;
+}
+
+// The expected cell for one role in one relation.
+bool Expected(const Row& row, Role role, int relation) {
+    auto cell = [&](const char* cells, int column) {
+        const char c = cells[column];
+        return c == 'Y' || (c == 'I' && role == Role::kInvestigator);
+    };
+    if (relation == kSupervisor) return cell(row.case_roles, kSupervisor);
+    if (IsCaseRole(role)) {
+        // A supervisor of the owning agency is the supervisor column wherever they stand in it.
+        if (role == Role::kSupervisor && relation == kOwnAgency) return cell(row.case_roles, kSupervisor);
+        if (role == Role::kSupervisor && relation == kTeam) {
+            return cell(row.case_roles, kTeam) || cell(row.case_roles, kSupervisor);
+        }
+        return cell(row.case_roles, relation);
+    }
+    const int column = relation < kSupervisor ? relation : relation - 1;
+    const char* cells = role == Role::kAdmin ? row.admin : role == Role::kAnalyst ? row.analyst : row.trainer;
+    return cell(cells, column);
+}
+
+TEST(PolicyMatrixTest, EveryActionRoleAndRelation) {
+    std::map<Action, int> rows_per_action;
+    int cells = 0;
+    for (const Row& row : kMatrix) {
+        ++rows_per_action[row.action];
+        for (int relation = 0; relation < kRelations; ++relation) {
+            for (const auto& [role, role_name] : EnumNames<Role>::kTable) {
+                if (relation == kSupervisor && role != Role::kSupervisor) continue;
+                auto [agency, context] = Where(relation);
+                Actor actor;
+                actor.id = "st_x";
+                actor.agency_id = agency;
+                actor.roles = {role};
+                const Decision d = Decide(actor, row.action, TheCase(), context);
+                EXPECT_EQ(d.allowed, Expected(row, role, relation)) << NameOf(row.action) << " / " << role_name << " / "
+                                                                    << kRelationNames[relation] << ": " << d.reason;
+                EXPECT_FALSE(d.reason.empty());
+                if (!d.allowed) {
+                    EXPECT_FALSE(d.message.empty()) << NameOf(row.action);
+                }
+                ++cells;
+            }
+        }
+    }
+    // Every action has exactly one row.
+    for (const auto& [action, name] : EnumNames<Action>::kTable) {
+        EXPECT_EQ(rows_per_action[action], 1) << name << " is missing from the matrix";
+    }
+    EXPECT_EQ(cells, static_cast<int>(std::size(kMatrix)) * (5 * 9 + 1));
+}
+
+TEST(PolicyMatrixTest, RefusalsSayWhy) {
+    auto decide = [](Action action, std::string agency, std::vector<Role> roles, int relation) {
+        auto [unused, context] = Where(relation);
+        Actor actor;
+        actor.id = "st_x";
+        actor.agency_id = std::move(agency);
+        actor.roles = std::move(roles);
+        return Decide(actor, action, TheCase(), context);
+    };
+    EXPECT_EQ(decide(Action::kReadDisclosure, "ag_police", {Role::kInvestigator}, kOtherRevoked).reason,
+              "consent_revoked");
+    EXPECT_EQ(decide(Action::kReadDisclosure, "ag_police", {Role::kProsecutor}, kOtherLive).reason,
+              "purpose_not_for_role");
+    EXPECT_EQ(decide(Action::kReadDisclosure, "ag_health", {Role::kClinician}, kOtherNone).reason, "not_recipient");
+    EXPECT_EQ(decide(Action::kReadDisclosure, "ag_police", {Role::kInvestigator}, kOtherLive).reason, "consent");
+    EXPECT_EQ(decide(Action::kGrantConsent, "ag_ngo", {Role::kSupervisor}, kSupervisor).reason, "not_on_case_team");
+    EXPECT_EQ(decide(Action::kRevokeConsent, "ag_ngo", {Role::kSupervisor}, kSupervisor).reason, "supervisor");
+    EXPECT_EQ(decide(Action::kBreakGlass, "ag_ngo", {Role::kCaseworker}, kTeam).reason, "already_has_access");
+    EXPECT_EQ(decide(Action::kReadStatement, "ag_police", {Role::kInvestigator}, kOtherLive).reason, "other_agency");
+    // Break glass opens reads, never changes, and never another agency's disclosure list to outsiders.
+    Context glass;
+    glass.break_glass = true;
+    Actor police{Actor::Kind::kStaff, "st_p", "ag_police", AgencyKind::kPolice, {Role::kInvestigator}};
+    EXPECT_TRUE(Decide(police, Action::kReadStatement, TheCase(), glass).allowed);
+    EXPECT_TRUE(Decide(police, Action::kListInterviews, TheCase(), glass).allowed);
+    EXPECT_FALSE(Decide(police, Action::kAddPassage, TheCase(), glass).allowed);
+    EXPECT_FALSE(Decide(police, Action::kReadAccessLog, TheCase(), glass).allowed);
+    EXPECT_FALSE(Decide(police, Action::kGrantConsent, TheCase(), glass).allowed);
+}
+
+TEST(PolicyMatrixTest, ADisclosureNeedsOneActiveConsentCoveringEverything) {
+    const Actor team{Actor::Kind::kStaff, "st_c", "ag_ngo", AgencyKind::kNgo, {Role::kCaseworker}};
+    Context c;
+    c.on_case_team = true;
+    Resource r = TheCase();
+    r.topics = {Topic::kRecruitment, Topic::kExploitation};
+    r.categories = {RecordCategory::kIdentity};
+    struct Case {
+        const char* what;
+        std::vector<ConsentFact> consents;
+        bool allowed;
+        std::vector<std::string> uncovered;
+    };
+    const std::vector<Case> cases{
+        {"none", {}, false, {"exploitation", "identity", "recruitment"}},
+        {"one covers all",
+         {{"cn_a",
+           "ag_police",
+           Purpose::kInvestigation,
+           {Topic::kRecruitment, Topic::kExploitation},
+           {RecordCategory::kIdentity},
+           ConsentState::kActive}},
+         true,
+         {}},
+        {"two together cover all, none alone",
+         {{"cn_a",
+           "ag_police",
+           Purpose::kInvestigation,
+           {Topic::kRecruitment},
+           {RecordCategory::kIdentity},
+           ConsentState::kActive},
+          {"cn_b", "ag_police", Purpose::kInvestigation, {Topic::kExploitation}, {}, ConsentState::kActive}},
+         false,
+         {"exploitation"}},
+        {"covers all but expired",
+         {{"cn_a",
+           "ag_police",
+           Purpose::kInvestigation,
+           {Topic::kRecruitment, Topic::kExploitation},
+           {RecordCategory::kIdentity},
+           ConsentState::kExpired}},
+         false,
+         {"exploitation", "identity", "recruitment"}},
+        {"covers all for another purpose",
+         {{"cn_a",
+           "ag_police",
+           Purpose::kProsecution,
+           {Topic::kRecruitment, Topic::kExploitation},
+           {RecordCategory::kIdentity},
+           ConsentState::kActive}},
+         false,
+         {"exploitation", "identity", "recruitment"}},
+        {"covers all for another agency",
+         {{"cn_a",
+           "ag_court",
+           Purpose::kInvestigation,
+           {Topic::kRecruitment, Topic::kExploitation},
+           {RecordCategory::kIdentity},
+           ConsentState::kActive}},
+         false,
+         {"exploitation", "identity", "recruitment"}},
+    };
+    for (const auto& k : cases) {
+        c.consents = k.consents;
+        const Decision d = Decide(team, Action::kCreateDisclosure, r, c);
+        EXPECT_EQ(d.allowed, k.allowed) << k.what;
+        EXPECT_EQ(d.uncovered, k.uncovered) << k.what;
+        if (d.allowed) {
+            EXPECT_EQ(d.consent_id, "cn_a") << k.what;
+        } else {
+            EXPECT_EQ(d.reason, "no_consent") << k.what;
+        }
+    }
+}
+
+TEST(PolicyMatrixTest, RolesFitPurposes) {
+    auto actor = [](std::vector<Role> roles) {
+        return Actor{Actor::Kind::kStaff, "st", "ag", AgencyKind::kOther, std::move(roles)};
+    };
+    EXPECT_EQ(PurposesFor(actor({Role::kInvestigator})), std::vector<Purpose>{Purpose::kInvestigation});
+    EXPECT_EQ(PurposesFor(actor({Role::kCounsellor})), std::vector<Purpose>{Purpose::kAftercare});
+    EXPECT_EQ(PurposesFor(actor({Role::kSupervisor, Role::kProsecutor})), std::vector<Purpose>{Purpose::kProsecution});
+    EXPECT_EQ(PurposesFor(actor({Role::kAnalyst})), std::vector<Purpose>{Purpose::kStatistics});
+    EXPECT_TRUE(PurposesFor(actor({Role::kSupervisor})).empty());
+    EXPECT_TRUE(PurposesFor(actor({Role::kAdmin})).empty());
+    Actor survivor = actor({});
+    survivor.kind = Actor::Kind::kSurvivor;
+    EXPECT_FALSE(RoleFitsPurpose(survivor, Purpose::kAftercare));
+}
+
+}  // namespace
+}  // namespace onestory::policy

@@ -1,0 +1,310 @@
+// Copyright 2026 The onestory Authors. SPDX-License-Identifier: Apache-2.0
+//
+// The route × relation matrix over real HTTP: every authenticated route of
+// the API (read from its OpenAPI document, so a new route cannot be left
+// out) is called by one person in each relation to a survivor's case, and
+// each cell is stated below. Allowed means the policy let the request
+// through (any answer but 401/403, and never a server error); refused means
+// 403. The role-by-role matrix of every action is policy/policy_matrix_test.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+
+#include "support/api_client.hpp"
+
+namespace onestory::testing {
+namespace json = boost::json;
+namespace {
+
+// The people, one per relation to the case (and the administrator).
+const std::vector<std::pair<const char*, const char*>> kPeople{
+    {"caseworker", "own-agency case team"},
+    {"caseworker2", "own agency, not on the team"},
+    {"supervisor", "supervisor of the owning agency"},
+    {"investigator", "other agency with a live consent"},
+    {"prosecutor", "other agency after revocation"},
+    {"clinician", "other agency without consent"},
+    {"admin", "administrator"},
+};
+
+// One cell per person above, in order: Y allowed, N refused.
+// clang-format off
+const std::map<std::string, std::string> kExpected{
+    {"GET /api/v1/me",                               "YYYYYYY"},
+    {"GET /api/v1/agencies",                         "YYYYYYY"},
+    {"POST /api/v1/agencies",                        "NNNNNNY"},
+    {"GET /api/v1/staff",                            "YYYYYYY"},
+    {"POST /api/v1/staff",                           "NNNNNNY"},
+    {"GET /api/v1/audit",                            "NNYNNNY"},
+    {"POST /api/v1/survivors",                       "YYYYYYN"},
+    {"GET /api/v1/survivors",                        "YYYYYYN"},
+    {"POST /api/v1/survivors/match",                 "YYYYYYN"},
+    {"GET /api/v1/survivors/{id}",                   "YNYNNNN"},
+    {"PATCH /api/v1/survivors/{id}",                 "YNYNNNN"},
+    {"GET /api/v1/survivors/{id}/consents",          "YNYNNNN"},
+    {"POST /api/v1/survivors/{id}/consents",         "YNNNNNN"},
+    {"POST /api/v1/consents/{id}/revoke",            "YNYNNNN"},
+    {"GET /api/v1/survivors/{id}/access-log",        "YNYNNNN"},
+    {"POST /api/v1/cases",                           "YNYNNNN"},
+    {"GET /api/v1/cases",                            "YYYYYYN"},
+    {"GET /api/v1/cases/{id}",                       "YNYNNNN"},
+    {"PATCH /api/v1/cases/{id}",                     "YNYNNNN"},
+    {"GET /api/v1/cases/{id}/team",                  "YNYNNNN"},
+    {"POST /api/v1/cases/{id}/team",                 "YNYNNNN"},
+    {"GET /api/v1/venues",                           "YYYYYYY"},
+    {"GET /api/v1/venues/{id}",                      "YYYYYYY"},
+    {"POST /api/v1/venues",                          "NNYNNNY"},
+    {"GET /api/v1/cases/{id}/interviews",            "YNYNNNN"},
+    {"POST /api/v1/cases/{id}/interviews",           "YNYNNNN"},
+    {"GET /api/v1/cases/{id}/coverage",              "YNYNNNN"},
+    {"GET /api/v1/interviews/{id}",                  "YNYNNNN"},
+    {"PATCH /api/v1/interviews/{id}",                "YNYNNNN"},
+    {"GET /api/v1/interviews/{id}/coverage",         "YNYNNNN"},
+    {"GET /api/v1/cases/{id}/passages",              "YNYNNNN"},
+    {"POST /api/v1/cases/{id}/passages",             "YNYNNNN"},
+    {"GET /api/v1/passages/{id}",                    "YNYNNNN"},
+    {"POST /api/v1/passages/{id}/review",            "YNYNNNN"},
+    {"GET /api/v1/cases/{id}/disclosures",           "YNYNNNN"},
+    {"POST /api/v1/cases/{id}/disclosures",          "YNYNNNN"},
+    {"GET /api/v1/disclosures",                      "YYYYYYN"},
+    {"GET /api/v1/disclosures/{id}",                 "YNYYNNN"},
+    {"POST /api/v1/cases/{id}/break-glass",          "NYNYYYN"},
+    {"GET /api/v1/alerts",                           "YYYYYYY"},
+    {"POST /api/v1/me/totp",                         "YYYYYYY"},
+    {"POST /api/v1/me/totp/confirm",                 "YYYYYYY"},
+    {"POST /api/v1/staff/{id}/totp/reset",           "NNNNNNY"},
+    {"POST /api/v1/survivors/{id}/erase",            "NNYNNNN"},
+    {"GET /api/v1/erasures",                         "NNYNNNN"},
+    {"GET /api/v1/erasures/{id}",                    "NNYNNNN"},
+    {"POST /api/v1/erasures/{id}/approve",           "NNYNNNN"},
+    {"POST /api/v1/erasures/{id}/reject",            "NNYNNNN"},
+};
+// clang-format on
+
+// Routes not walked here: public ones, ending one's own session, the test clock.
+const std::set<std::string> kNotWalked{"POST /api/v1/logout", "POST /api/v1/test/clock"};
+
+class PolicyMatrixApiTest : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        server_ = std::make_unique<ServerProcess>();
+        world_ = std::make_unique<World>(*server_);
+        auto& cw = world_->As("caseworker");
+        std::tie(survivor_, case_) = world_->SurvivorWithCase("caseworker", "Clear Heron", "Test Matrix Person");
+        // A second survivor: cases are opened for them (opening a case puts its opener on the team, which
+        // would change the relations to the first), and their case is where the glass is broken.
+        std::tie(other_survivor_, glass_case_) =
+            world_->SurvivorWithCase("caseworker", "Clear Birch", "Test Glass Person");
+        interview_ = cw.Post("/api/v1/cases/" + case_ + "/interviews",
+                             json::object{{"purpose", "aftercare"},
+                                          {"topics", json::array{"recruitment"}},
+                                          {"scheduled_at", "2026-11-27T10:00:00Z"},
+                                          {"interviewer_id", world_->StaffId("caseworker")},
+                                          {"accommodations", json::object{}}})
+                         .Str("id");
+        auto passage = [&](const char* topic) {
+            return cw
+                .Post("/api/v1/cases/" + case_ + "/passages", json::object{{"interview_id", interview_},
+                                                                           {"topic", topic},
+                                                                           {"text", "Invented words."},
+                                                                           {"sensitivity", "standard"}})
+                .Str("id");
+        };
+        confirmed_ = passage("recruitment");
+        unreviewed_ = passage("needs");
+        EXPECT_EQ(cw.Post("/api/v1/passages/" + confirmed_ + "/review", json::object{{"status", "confirmed"}}).status,
+                  200);
+        const auto police = Consent("police", "investigation");
+        const auto prosecution = Consent("prosecution", "prosecution");
+        spare_consent_ = Consent("health", "health").Str("id");
+        police_disclosure_ = Disclose("police", "investigation");
+        prosecution_disclosure_ = Disclose("prosecution", "prosecution");
+        EXPECT_EQ(cw.Post("/api/v1/consents/" + prosecution.Str("id") + "/revoke").status, 200);
+        venue_ = world_->Admin()
+                     .Post("/api/v1/venues", json::object{{"name", "Room"},
+                                                          {"agency_id", world_->AgencyId("ngo")},
+                                                          {"features", json::array{"separate_entrance"}}})
+                     .Str("id");
+        // An erasure asked for by a second supervisor of the NGO, for the
+        // supervisor of the matrix to decide (a third survivor, so that
+        // approving it takes nothing the other rows need).
+        EXPECT_EQ(world_->Admin()
+                      .Post("/api/v1/staff", json::object{{"username", "supervisor2"},
+                                                          {"password", World::kPassword},
+                                                          {"display_name", "Second Supervisor"},
+                                                          {"agency_id", world_->AgencyId("ngo")},
+                                                          {"roles", json::array{"supervisor"}}})
+                      .status,
+                  201);
+        const auto doomed = world_->SurvivorWithCase("caseworker", "Clear Wren", "Test Erasure Person").first;
+        erasure_ = world_->As("supervisor2")
+                       .Post("/api/v1/survivors/" + doomed + "/erase", json::object{{"reason", "survivor_request"}})
+                       .Str("id");
+        EXPECT_FALSE(erasure_.empty());
+    }
+    ApiResult Consent(const std::string& agency, const std::string& purpose) {
+        auto r = world_->As("caseworker")
+                     .Post("/api/v1/survivors/" + survivor_ + "/consents",
+                           json::object{{"recipient_agency_id", world_->AgencyId(agency)},
+                                        {"purpose", purpose},
+                                        {"scope", {{"topics", json::array{"recruitment"}}}},
+                                        {"valid_until", "2027-06-01T00:00:00Z"},
+                                        {"given_as", "written"},
+                                        {"consent_text_version", "2026-01"},
+                                        {"language", "en"}});
+        EXPECT_EQ(r.status, 201) << r.raw.body;
+        return r;
+    }
+    std::string Disclose(const std::string& agency, const std::string& purpose) {
+        auto r = world_->As("caseworker")
+                     .Post("/api/v1/cases/" + case_ + "/disclosures",
+                           json::object{{"recipient_agency_id", world_->AgencyId(agency)},
+                                        {"purpose", purpose},
+                                        {"passage_ids", json::array{confirmed_}}});
+        EXPECT_EQ(r.status, 201) << r.raw.body;
+        return r.Str("id");
+    }
+
+    // The route's pattern with its {id} filled in for this person.
+    std::string Target(const std::string& key, const std::string& person) {
+        const std::string pattern = key.substr(key.find(' ') + 1);
+        std::string id;
+        if (pattern.starts_with("/api/v1/cases/{id}/break-glass")) {
+            id = glass_case_;
+        } else if (pattern.starts_with("/api/v1/cases/")) {
+            id = case_;
+        } else if (pattern.starts_with("/api/v1/survivors/")) {
+            id = survivor_;
+        } else if (pattern.starts_with("/api/v1/interviews/")) {
+            id = interview_;
+        } else if (pattern == "/api/v1/passages/{id}/review") {
+            id = unreviewed_;
+        } else if (pattern.starts_with("/api/v1/passages/")) {
+            id = confirmed_;
+        } else if (pattern.starts_with("/api/v1/disclosures/")) {
+            id = person == "prosecutor" ? prosecution_disclosure_ : police_disclosure_;
+        } else if (pattern.starts_with("/api/v1/consents/")) {
+            id = spare_consent_;
+        } else if (pattern.starts_with("/api/v1/venues/")) {
+            id = venue_;
+        } else if (pattern.starts_with("/api/v1/erasures/")) {
+            id = erasure_;
+        } else if (pattern.starts_with("/api/v1/staff/")) {
+            id = world_->StaffId("counsellor");
+        }
+        std::string target = pattern;
+        if (const auto at = target.find("{id}"); at != std::string::npos) target.replace(at, 4, id);
+        return target;
+    }
+
+    // A valid body for the route, so that only the policy can refuse it.
+    json::value Body(const std::string& key) {
+        static int n = 0;
+        ++n;
+        const std::map<std::string, json::value> bodies{
+            {"POST /api/v1/agencies",
+             json::object{{"name", "Matrix Agency " + std::to_string(n)}, {"kind", "other"}, {"country", "KE"}}},
+            {"POST /api/v1/staff", json::object{{"username", "matrix" + std::to_string(n)},
+                                                {"password", "matrix-password-123"},
+                                                {"display_name", "Matrix Person"},
+                                                {"agency_id", world_->AgencyId("ngo")},
+                                                {"roles", json::array{"caseworker"}}}},
+            {"POST /api/v1/survivors",
+             json::object{{"code_name", "Matrix " + std::to_string(n)}, {"legal_name", "Test Matrix Registrant"}}},
+            {"POST /api/v1/survivors/match", json::object{{"legal_name", "Nobody"}, {"birth_date", "2000-01-01"}}},
+            {"PATCH /api/v1/survivors/{id}", json::object{{"preferences", {{"children", "none"}}}}},
+            {"POST /api/v1/survivors/{id}/consents", json::object{{"recipient_agency_id", world_->AgencyId("police")},
+                                                                  {"purpose", "investigation"},
+                                                                  {"scope", {{"topics", json::array{"escape"}}}},
+                                                                  {"valid_until", "2027-06-01T00:00:00Z"},
+                                                                  {"given_as", "written"},
+                                                                  {"consent_text_version", "2026-01"},
+                                                                  {"language", "en"}}},
+            {"POST /api/v1/consents/{id}/revoke", json::object{}},
+            {"POST /api/v1/cases", json::object{{"survivor_id", other_survivor_}}},
+            {"PATCH /api/v1/cases/{id}", json::object{{"exploitation_types", json::array{"forced_labour"}}}},
+            {"POST /api/v1/cases/{id}/team",
+             json::object{{"staff_id", world_->StaffId("counsellor")}, {"case_role", "counsellor"}}},
+            {"POST /api/v1/venues", json::object{{"name", "Matrix room"},
+                                                 {"agency_id", world_->AgencyId("ngo")},
+                                                 {"features", json::array{"child_friendly"}}}},
+            {"POST /api/v1/cases/{id}/interviews", json::object{{"purpose", "aftercare"},
+                                                                {"topics", json::array{"escape"}},
+                                                                {"scheduled_at", "2026-12-01T10:00:00Z"},
+                                                                {"interviewer_id", world_->StaffId("caseworker")},
+                                                                {"accommodations", json::object{}}}},
+            {"PATCH /api/v1/interviews/{id}", json::object{{"topics_shared_at", "2026-11-26T09:00:00Z"}}},
+            {"POST /api/v1/cases/{id}/passages", json::object{{"interview_id", interview_},
+                                                              {"topic", "escape"},
+                                                              {"text", "More invented words."},
+                                                              {"sensitivity", "standard"}}},
+            {"POST /api/v1/passages/{id}/review", json::object{{"status", "read_back"}}},
+            {"POST /api/v1/cases/{id}/disclosures", json::object{{"recipient_agency_id", world_->AgencyId("police")},
+                                                                 {"purpose", "investigation"},
+                                                                 {"passage_ids", json::array{confirmed_}}}},
+            {"POST /api/v1/cases/{id}/break-glass",
+             json::object{{"reason", "A safeguarding emergency needs the case now."}}},
+            {"POST /api/v1/survivors/{id}/erase", json::object{{"reason", "survivor_request"}}},
+        };
+        const auto found = bodies.find(key);
+        return found == bodies.end() ? json::value(json::object{}) : found->second;
+    }
+
+    std::unique_ptr<ServerProcess> server_;
+    std::unique_ptr<World> world_;
+    std::string survivor_, case_, other_survivor_, glass_case_, interview_, confirmed_, unreviewed_;
+    std::string spare_consent_, police_disclosure_, prosecution_disclosure_, venue_, erasure_;
+};
+
+TEST_F(PolicyMatrixApiTest, EveryRouteForEveryRelation) {
+    ApiClient anonymous(*server_);
+    const auto doc = anonymous.Get("/api/v1/openapi.json");
+    ASSERT_EQ(doc.status, 200);
+    std::vector<std::string> routes;
+    for (const auto& [path, item] : doc.obj().at("paths").as_object()) {
+        for (const auto& [method, op] : item.as_object()) {
+            const auto* security = op.as_object().if_contains("security");
+            if (security != nullptr && security->as_array().empty()) continue;  // public
+            std::string upper(method);
+            for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+            const std::string key = upper + " " + std::string(path);
+            if (kNotWalked.count(key) == 0) routes.push_back(key);
+        }
+    }
+    for (const auto& key : routes) {
+        EXPECT_TRUE(kExpected.count(key)) << key << " has no row in the matrix";
+    }
+    for (const auto& [key, cells] : kExpected) {
+        EXPECT_NE(std::find(routes.begin(), routes.end(), key), routes.end()) << key << " is not a route";
+        ASSERT_EQ(cells.size(), kPeople.size()) << key;
+    }
+
+    int walked = 0;
+    for (const auto& key : routes) {
+        const auto expected = kExpected.find(key);
+        if (expected == kExpected.end()) continue;
+        const std::string method = key.substr(0, key.find(' '));
+        for (std::size_t i = 0; i < kPeople.size(); ++i) {
+            const std::string person = kPeople[i].first;
+            auto& client = person == "admin" ? world_->Admin() : world_->As(person);
+            const std::string target = Target(key, person);
+            std::vector<std::pair<std::string, std::string>> headers;
+            if (method == "PATCH") headers.emplace_back("If-Match", "\"1\"");
+            const auto r = client.Send(method, target, method == "GET" ? "" : json::serialize(Body(key)), headers);
+            const bool allowed = expected->second[i] == 'Y';
+            const std::string where = key + " as " + person + " (" + kPeople[i].second + "): " + r.raw.body;
+            EXPECT_LT(r.status, 500) << where;
+            if (allowed) {
+                EXPECT_TRUE(r.status != 401 && r.status != 403) << where;
+            } else {
+                EXPECT_EQ(r.status, 403) << where;
+            }
+            ++walked;
+        }
+    }
+    EXPECT_EQ(walked, static_cast<int>(kExpected.size() * kPeople.size()));
+}
+
+}  // namespace
+}  // namespace onestory::testing
