@@ -8,8 +8,25 @@ using Scope = RetentionCategory::Scope;
 
 const std::vector<RetentionCategory>& Categories() {
     static const std::vector<RetentionCategory> kCategories{
-        {"contact", "contact details and address", Scope::kSurvivor, "survivors", "id", {"contact", "address"}, true},
-        {"record", "the whole record (erased as an erasure would)", Scope::kSurvivor, "survivors", "id", {}, false},
+        {"contact",
+         "contact details and address",
+         Scope::kSurvivor,
+         "survivors",
+         "id",
+         {"contact", "address"},
+         true,
+         {}},
+        {"statement",
+         "the survivor's statement: every passage of a case, with its comments",
+         Scope::kCase,
+         "passages",
+         "case_id",
+         {},
+         false,
+         {"DELETE FROM disclosure_passages WHERE passage_id IN (SELECT id FROM passages WHERE case_id = $1)",
+          "DELETE FROM passage_comments WHERE passage_id IN (SELECT id FROM passages WHERE case_id = $1)",
+          "DELETE FROM passages WHERE case_id = $1"}},
+        {"record", "the whole record (erased as an erasure would)", Scope::kSurvivor, "survivors", "id", {}, false, {}},
     };
     return kCategories;
 }
@@ -21,6 +38,7 @@ constexpr std::string_view kPutRun =
 
 // "(CASE WHEN a IS NOT NULL THEN 1 ELSE 0 END + ...)" and "(a IS NOT NULL OR ...)".
 std::string ValuesHeld(const RetentionCategory& c) {
+    if (!c.delete_rows.empty()) return "1";  // each row
     if (c.columns.empty()) return "0";
     std::string out = "(";
     for (std::size_t i = 0; i < c.columns.size(); ++i) {
@@ -80,14 +98,22 @@ Result<std::vector<RetentionCandidate>> FindRetentionCandidates(Transaction& tx,
 Result<std::int64_t> PurgeRetentionValues(Transaction& tx, const RetentionCategory& category,
                                           const RetentionCandidate& candidate) {
     if (category.whole_record()) return Status::Internal("a whole record is erased, not purged column by column");
+    const std::string& key =
+        category.scope == RetentionCategory::Scope::kSurvivor ? candidate.survivor_id : candidate.case_id;
+    if (!category.delete_rows.empty()) {
+        std::int64_t rows = 0;
+        for (const auto& statement : category.delete_rows) {
+            ONESTORY_ASSIGN_OR_RETURN(std::int64_t n, tx.Exec(statement, {key}));
+            rows += n;
+        }
+        return rows;
+    }
     std::string sql = "UPDATE " + std::string(category.table) + " SET ";
     for (std::size_t i = 0; i < category.columns.size(); ++i) {
         sql += (i > 0 ? ", " : "") + std::string(category.columns[i]) + " = NULL";
     }
     if (category.versioned) sql += ", version = version + 1";
     sql += " WHERE " + std::string(category.key_column) + " = $1";
-    const std::string& key =
-        category.scope == RetentionCategory::Scope::kSurvivor ? candidate.survivor_id : candidate.case_id;
     return tx.Exec(sql, {key});
 }
 

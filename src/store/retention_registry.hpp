@@ -32,13 +32,17 @@ struct RetentionCategory {
     std::string_view table;
     // The column of `table` naming the survivor (kSurvivor) or the case (kCase).
     std::string_view key_column;
-    // Sealed columns a purge sets to NULL; empty for the whole record.
+    // Sealed columns a purge sets to NULL.
     std::vector<std::string_view> columns;
     // The table has a version column that a purge moves on (so an edit based
     // on a version read before the purge is refused, not silently merged).
     bool versioned = false;
+    // Or: statements deleting the rows outright ($1 the survivor or case id),
+    // in order, for data whose rows cannot stand without their sealed value.
+    std::vector<std::string_view> delete_rows;
 
-    bool whole_record() const { return columns.empty(); }
+    // Neither: the whole record, erased.
+    bool whole_record() const { return columns.empty() && delete_rows.empty(); }
 };
 
 std::span<const RetentionCategory> RetentionCategories();

@@ -89,11 +89,28 @@ TEST(RetentionTest, ThePurgeCommandReportsCountsOnlyAndADryRunChangesNothing) {
     ServerProcess::Options options;
     // Cases closed years ago, by the test clock; purge runs on the real clock.
     options.test_clock = "2020-01-01T09:00:00Z";
-    options.settings_json = R"({"retention": {"contact": {"days": 30}, "record": {"years": 100}}})";
+    options.settings_json =
+        R"({"retention": {"contact": {"days": 30}, "statement": {"days": 30}, "record": {"years": 100}}})";
     ServerProcess server(options);
     World world(server);
     auto& cw = world.As("caseworker");
     const auto [survivor, kase] = SurvivorWithContact(cw, "Calm Heron");
+    // A statement of two passages on the case.
+    const auto interview =
+        cw.Post("/api/v1/cases/" + kase + "/interviews", json::object{{"purpose", "aftercare"},
+                                                                      {"topics", json::array{"recruitment", "needs"}},
+                                                                      {"scheduled_at", "2020-01-02T10:00:00Z"},
+                                                                      {"interviewer_id", world.StaffId("caseworker")},
+                                                                      {"accommodations", json::object{}}});
+    ASSERT_EQ(interview.status, 201) << interview.raw.body;
+    for (const char* topic : {"recruitment", "needs"}) {
+        const auto passage =
+            cw.Post("/api/v1/cases/" + kase + "/passages", json::object{{"interview_id", interview.Str("id")},
+                                                                        {"topic", topic},
+                                                                        {"text", "Invented words of the statement."},
+                                                                        {"sensitivity", "standard"}});
+        ASSERT_EQ(passage.status, 201) << passage.raw.body;
+    }
     CloseCase(cw, kase);
     SurvivorWithContact(cw, "Early Lark");  // open case: kept
     ASSERT_EQ(server.Stop(), 0);
@@ -110,6 +127,7 @@ TEST(RetentionTest, ThePurgeCommandReportsCountsOnlyAndADryRunChangesNothing) {
     ASSERT_EQ(real.exit_code, 0) << real.err;
     EXPECT_EQ(real.out.find("dry run"), std::string::npos);
     EXPECT_NE(real.out.find("         1          2"), std::string::npos) << real.out;
+    EXPECT_NE(real.out.find("statement"), std::string::npos) << real.out;
     // The record category (100 years) erases nobody.
     EXPECT_NE(real.out.find("record"), std::string::npos);
     const auto again = RunOnestory({"purge", "--data", data});
@@ -122,6 +140,11 @@ TEST(RetentionTest, ThePurgeCommandReportsCountsOnlyAndADryRunChangesNothing) {
     const auto read = client.Get("/api/v1/survivors/" + survivor);
     ASSERT_EQ(read.status, 200);
     EXPECT_TRUE(read.obj().at("contact").is_null());
+    // The statement of the closed case is gone; the case itself stays.
+    const auto passages = client.Get("/api/v1/cases/" + kase + "/passages");
+    ASSERT_EQ(passages.status, 200) << passages.raw.body;
+    EXPECT_TRUE(passages.obj().at("items").as_array().empty()) << passages.raw.body;
+    EXPECT_EQ(client.Get("/api/v1/cases/" + kase).status, 200);
 }
 
 }  // namespace

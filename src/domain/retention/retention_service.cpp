@@ -40,6 +40,7 @@ std::string DescribePeriod(const RetentionPeriod& period) {
 Status RetentionService::PurgeValues(const store::RetentionCategory& category, PurgeLine& line) {
     const std::int64_t cutoff = ToMicros(line.cutoff);
     std::vector<std::string> fields(category.columns.begin(), category.columns.end());
+    if (fields.empty()) fields.emplace_back(category.name);  // rows deleted outright
     for (;;) {
         // Counted afresh on each run of the transaction (a store may run it again).
         std::int64_t changed = 0, values = 0, survivors = 0, cases = 0;
