@@ -17,14 +17,23 @@
 #include "domain/access_log/access_log_service.hpp"
 #include "domain/accounts/account_service.hpp"
 #include "domain/alerts/alert_service.hpp"
+#include "domain/assessments/assessment_service.hpp"
 #include "domain/audit_query.hpp"
 #include "domain/cases/case_service.hpp"
+#include "domain/commitments/commitment_service.hpp"
 #include "domain/consents/consent_service.hpp"
 #include "domain/disclosures/disclosure_service.hpp"
 #include "domain/erasure/erasure_service.hpp"
+#include "domain/hearings/hearing_service.hpp"
+#include "domain/incidents/incident_service.hpp"
 #include "domain/interviews/interview_service.hpp"
+#include "domain/providers/provider_service.hpp"
+#include "domain/referrals/referral_service.hpp"
+#include "domain/reviews/review_service.hpp"
+#include "domain/safety/safety_plan_service.hpp"
 #include "domain/statements/statement_service.hpp"
 #include "domain/survivors/survivor_service.hpp"
+#include "domain/timeline/timeline_service.hpp"
 #include "domain/venues/venue_service.hpp"
 #include "http/message.hpp"
 #include "http/router.hpp"
@@ -49,6 +58,16 @@ struct AppServices {
     domain::DisclosureService& disclosures;
     domain::AccessLogService& access_log;
     domain::AlertService& alerts;
+    // Care coordination.
+    domain::ProviderService& providers;
+    domain::ReferralService& referrals;
+    domain::CommitmentService& commitments;
+    domain::SafetyPlanService& safety_plans;
+    domain::HearingService& hearings;
+    domain::ReviewService& reviews;
+    domain::IncidentService& incidents;
+    domain::AssessmentService& assessments;
+    domain::TimelineService& timeline;
     // The data lifecycle.
     domain::ErasureService& erasures;
 };
@@ -105,6 +124,15 @@ void AddDisclosureRoutes(std::vector<Route>& routes, const AppServices& services
 void AddAccessLogRoutes(std::vector<Route>& routes, const AppServices& services);
 void AddAlertRoutes(std::vector<Route>& routes, const AppServices& services);
 void AddErasureRoutes(std::vector<Route>& routes, const AppServices& services);
+void AddProviderRoutes(std::vector<Route>& routes, const AppServices& services);
+void AddReferralRoutes(std::vector<Route>& routes, const AppServices& services);
+void AddCommitmentRoutes(std::vector<Route>& routes, const AppServices& services);
+void AddSafetyPlanRoutes(std::vector<Route>& routes, const AppServices& services);
+void AddHearingRoutes(std::vector<Route>& routes, const AppServices& services);
+void AddReviewRoutes(std::vector<Route>& routes, const AppServices& services);
+void AddIncidentRoutes(std::vector<Route>& routes, const AppServices& services);
+void AddAssessmentRoutes(std::vector<Route>& routes, const AppServices& services);
+void AddTimelineRoutes(std::vector<Route>& routes, const AppServices& services);
 
 // The name of the browser's session cookie.
 inline constexpr std::string_view kSessionCookie = "onestory_session";

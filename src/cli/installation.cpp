@@ -3,6 +3,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "cli/assessment_instrument_file.hpp"
 #include "cli/key_rotation.hpp"
 #include "cli/settings_file.hpp"
 #include "store/key_rows.hpp"
@@ -37,6 +38,15 @@ Installation::~Installation() {
     app_.reset();
     retention_.reset();
     erasures_.reset();
+    timeline_.reset();
+    assessments_.reset();
+    incidents_.reset();
+    reviews_.reset();
+    hearings_.reset();
+    safety_plans_.reset();
+    commitments_.reset();
+    referrals_.reset();
+    providers_.reset();
     alerts_.reset();
     access_log_.reset();
     disclosures_.reset();
@@ -79,6 +89,8 @@ Result<std::unique_ptr<Installation>> Installation::Open(const DataDir& dir, con
     ONESTORY_ASSIGN_OR_RETURN(auto lock, DataDirLock::Shared(dir.lock_file()));
     inst->lock_.emplace(std::move(lock));
     ONESTORY_ASSIGN_OR_RETURN(inst->settings_, LoadSettingsFile(dir.settings()));
+    ONESTORY_ASSIGN_OR_RETURN(auto instrument, LoadAssessmentInstrumentFile(dir.assessment_instrument()));
+    if (instrument) inst->settings_.instrument = std::move(*instrument);
     ONESTORY_ASSIGN_OR_RETURN(crypto::SecretBytes master, crypto::LoadMasterKeyFile(dir.master_key()));
     inst->keyring_ = std::make_unique<crypto::Keyring>(std::move(master));
 
@@ -125,13 +137,23 @@ Result<std::unique_ptr<Installation>> Installation::Open(const DataDir& dir, con
     ONESTORY_RETURN_IF_ERROR(inst->ledger_->EnsureExists());
     inst->erasures_ = std::make_unique<domain::ErasureService>(*inst->context_, *inst->ledger_);
     inst->retention_ = std::make_unique<domain::RetentionService>(*inst->context_, *inst->erasures_);
+    inst->providers_ = std::make_unique<domain::ProviderService>(*inst->context_);
+    inst->referrals_ = std::make_unique<domain::ReferralService>(*inst->context_);
+    inst->commitments_ = std::make_unique<domain::CommitmentService>(*inst->context_);
+    inst->safety_plans_ = std::make_unique<domain::SafetyPlanService>(*inst->context_);
+    inst->hearings_ = std::make_unique<domain::HearingService>(*inst->context_);
+    inst->reviews_ = std::make_unique<domain::ReviewService>(*inst->context_);
+    inst->incidents_ = std::make_unique<domain::IncidentService>(*inst->context_);
+    inst->assessments_ = std::make_unique<domain::AssessmentService>(*inst->context_);
+    inst->timeline_ = std::make_unique<domain::TimelineService>(*inst->context_);
     return inst;
 }
 
 api::App& Installation::MakeApp(const api::AppOptions& options) {
-    api::AppServices services{*context_,    *accounts_,    *survivors_,  *cases_,  *audit_query_,
-                              *store_,      *audit_,       *consents_,   *venues_, *interviews_,
-                              *statements_, *disclosures_, *access_log_, *alerts_, *erasures_};
+    api::AppServices services{*context_,    *accounts_, *survivors_, *cases_,       *audit_query_, *store_,
+                              *audit_,      *consents_, *venues_,    *interviews_,  *statements_,  *disclosures_,
+                              *access_log_, *alerts_,   *providers_, *referrals_,   *commitments_, *safety_plans_,
+                              *hearings_,   *reviews_,  *incidents_, *assessments_, *timeline_,    *erasures_};
     api::AppOptions with_clock = options;
     with_clock.test_clock = manual_clock_;
     if (with_clock.web_assets.empty()) with_clock.web_assets = web_assets::Files();

@@ -59,6 +59,31 @@ Result<std::map<std::string, domain::RetentionPeriod>> ParseRetention(const json
     return out;
 }
 
+// "restoration": {"min_domain_score": 3.0, "domains": ["safety", ...]}; both members optional.
+Result<domain::RestorationRule> RestorationFrom(const json::value& v) {
+    if (!v.is_object()) return Status::Invalid("restoration", "must be an object");
+    domain::RestorationRule rule;
+    for (const auto& [key, value] : v.get_object()) {
+        if (key == "min_domain_score") {
+            if (!value.is_number()) return Status::Invalid("restoration.min_domain_score", "must be a number");
+            rule.min_domain_score = value.to_number<double>();
+        } else if (key == "domains") {
+            if (!value.is_array()) return Status::Invalid("restoration.domains", "must be an array of domains");
+            for (std::size_t i = 0; i < value.get_array().size(); ++i) {
+                const auto& d = value.get_array()[i];
+                if (!d.is_string()) {
+                    return Status::Invalid("restoration.domains[" + std::to_string(i) + "]", "must be a string");
+                }
+                rule.domains.emplace_back(d.get_string());
+            }
+        } else {
+            return Status::Invalid("restoration." + std::string(key).substr(0, 64), "is not a known setting");
+        }
+    }
+    ONESTORY_RETURN_IF_ERROR(domain::ValidateRestorationRule(rule));
+    return rule;
+}
+
 }  // namespace
 
 Result<domain::Settings> ParseSettings(std::string_view text) {
@@ -107,6 +132,8 @@ Result<domain::Settings> ParseSettings(std::string_view text) {
         } else if (key == "store_pool_size") {
             ONESTORY_ASSIGN_OR_RETURN(auto n, IntIn(value, key, 1, 1000));
             settings.store_pool_size = static_cast<int>(n);
+        } else if (key == "restoration") {
+            ONESTORY_ASSIGN_OR_RETURN(settings.restoration, RestorationFrom(value));
         } else {
             // Found by fuzzing: an empty name gave an error that named nothing.
             if (key.empty()) return Status::Invalid("settings", "settings.json has a setting with an empty name");

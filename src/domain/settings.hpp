@@ -8,6 +8,8 @@
 
 #include "policy/vocabulary.hpp"
 
+#include "domain/assessments/instrument.hpp"
+
 namespace onestory::domain {
 
 // How long data of one retention category is kept after case closure: whole
@@ -38,6 +40,10 @@ struct Settings {
     // PostgreSQL URI (docs/operations.md, "Choosing a store").
     std::string store;
     int store_pool_size = 10;  // PostgreSQL connections each onestory process opens at most
+    // Outcome assessments: the instrument in force (DATA_DIR/assessment_instrument.json,
+    // else onestory's own) and when a survivor counts as restored.
+    AssessmentInstrument instrument = DefaultInstrument();
+    RestorationRule restoration;
 };
 
 }  // namespace onestory::domain

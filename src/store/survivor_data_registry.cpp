@@ -9,6 +9,18 @@ namespace onestory::store {
 namespace {
 
 constexpr std::array kSurvivorDataTables{
+    // Care coordination: referrals name a consent and commitments a case
+    // review, so these go before consents and reviews before their decisions.
+    SurvivorDataTable{"assessment_scores", "assessment_id", "assessments"},
+    SurvivorDataTable{"assessments", "survivor_id", ""},
+    SurvivorDataTable{"review_decisions", "review_id", "case_reviews"},
+    SurvivorDataTable{"commitments", "survivor_id", ""},
+    SurvivorDataTable{"case_reviews", "survivor_id", ""},
+    SurvivorDataTable{"referral_transitions", "survivor_id", ""},
+    SurvivorDataTable{"referrals", "survivor_id", ""},
+    SurvivorDataTable{"safety_plans", "survivor_id", ""},
+    SurvivorDataTable{"hearings", "survivor_id", ""},
+    SurvivorDataTable{"incidents", "survivor_id", ""},
     // Tell it once: the statement and what was disclosed of it.
     SurvivorDataTable{"disclosure_passages", "disclosure_id", "disclosures"},
     SurvivorDataTable{"disclosures", "survivor_id", ""},

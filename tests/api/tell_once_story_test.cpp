@@ -310,7 +310,7 @@ TEST_F(TellOnceStoryTest, NoPartOfTheStoryIsStoredLoggedOrAuditedInPlaintext) {
     const std::string access_log = cw.Get("/api/v1/survivors/" + survivor + "/access-log?limit=500").raw.body;
     const std::string log = server_->Log();
     ASSERT_EQ(server_->Stop(), 0);  // flush everything to disk first
-    // The SQLite files, or a pg_dump when the server keeps its records in PostgreSQL.
+    // The SQLite files (and whatever WAL remains), or a pg_dump of the database.
     const std::string files = server_->DumpStore();
     ASSERT_GT(files.size(), 10000u);
     for (const auto& secret : secrets) {
