@@ -43,6 +43,21 @@ std::vector<std::string> SealedBytesOf(const fs::path& db, const std::string& su
     return out;
 }
 
+// Rows of `table` naming the survivor, read straight from the database file.
+std::int64_t RowsOf(const fs::path& db, const std::string& table, const std::string& survivor_id) {
+    sqlite3* handle = nullptr;
+    EXPECT_EQ(sqlite3_open_v2(db.c_str(), &handle, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+    sqlite3_stmt* stmt = nullptr;
+    const std::string sql = "SELECT COUNT(*) FROM " + table + " WHERE survivor_id = ?";
+    EXPECT_EQ(sqlite3_prepare_v2(handle, sql.c_str(), -1, &stmt, nullptr), SQLITE_OK) << table;
+    sqlite3_bind_text(stmt, 1, survivor_id.c_str(), -1, SQLITE_TRANSIENT);
+    std::int64_t n = -1;
+    if (sqlite3_step(stmt) == SQLITE_ROW) n = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    sqlite3_close(handle);
+    return n;
+}
+
 class ErasureTest : public ::testing::Test {
   protected:
     void SetUp() override {
@@ -68,6 +83,46 @@ class ErasureTest : public ::testing::Test {
         EXPECT_EQ(c.status, 201) << c.raw.body;
         case_id_ = c.Str("id");
         return s.Str("id");
+    }
+
+    // Care records of the case: a referral, a promise, a safety plan, a hearing, an incident.
+    void AddCareRecords() {
+        auto& cw = world_->As("caseworker");
+        const auto provider = world_->Admin().Post(
+            "/api/v1/providers", json::object{{"name", "Erasure Shelter"}, {"service_types", json::array{"shelter"}}});
+        ASSERT_EQ(provider.status, 201) << provider.raw.body;
+        const std::string base = "/api/v1/cases/" + case_id_;
+        for (const auto& [path, body] : std::vector<std::pair<std::string, json::object>>{
+                 {"/referrals",
+                  {{"provider_id", provider.Str("id")},
+                   {"service_type", "shelter"},
+                   {"reason", "A bed for tonight."},
+                   {"follow_up_by", "2026-11-30"}}},
+                 {"/commitments",
+                  {{"what", "Visit on Friday."}, {"owner_id", world_->StaffId("caseworker")}, {"due", "2026-12-04"}}},
+                 {"/reviews",
+                  {{"held_at", "2026-11-25T10:00:00Z"}, {"attendees", json::array{world_->StaffId("caseworker")}}}},
+                 {"/hearings",
+                  {{"court", "Erasure Court"}, {"scheduled_at", "2027-01-11T09:00:00Z"}, {"kind", "bail"}}},
+                 {"/incidents",
+                  {{"occurred_on", "2026-10-01"},
+                   {"penetration", false},
+                   {"unwanted_sexual_contact", false},
+                   {"physical_assault", true},
+                   {"forced_marriage", false},
+                   {"denial_of_resources", false},
+                   {"psychological_abuse", false}}},
+             }) {
+            const auto r = cw.Post(base + path, body);
+            EXPECT_EQ(r.status, 201) << path << " " << r.raw.body;
+        }
+        const auto plan =
+            cw.Put(base + "/safety-plan",
+                   json::object{{"risk_level", "medium"},
+                                {"items", json::array{json::object{{"kind", "safe_place"}, {"text", "The library."}}}},
+                                {"review_by", "2027-01-01"}},
+                   std::nullopt);
+        EXPECT_EQ(plan.status, 201) << plan.raw.body;
     }
 
     // Requested by one supervisor, approved by the other.
@@ -99,6 +154,12 @@ TEST_F(ErasureTest, TwoSupervisorsEraseAndNoSealedValueOfTheSurvivorRemains) {
         ASSERT_EQ(sealed[0].size(), 73u);  // a wrapped 32-byte key
     }
     ASSERT_NE(server_->DumpStore().find("Quiet Sparrow"), std::string::npos) << "the check cannot see the record";
+    AddCareRecords();
+    const std::vector<std::string> care_tables{
+        "referrals", "referral_transitions", "commitments", "case_reviews", "safety_plans", "hearings", "incidents"};
+    if (sqlite) {
+        for (const auto& table : care_tables) EXPECT_GT(RowsOf(db, table, survivor), 0) << table;
+    }
 
     // Who may ask, and who may approve.
     const auto by_caseworker =
@@ -148,6 +209,10 @@ TEST_F(ErasureTest, TwoSupervisorsEraseAndNoSealedValueOfTheSurvivorRemains) {
     }
     for (const auto& value : identity) EXPECT_EQ(files.find(value), std::string::npos) << value;
     EXPECT_EQ(files.find("Quiet Sparrow"), std::string::npos) << "the erased record is still in the store";
+    // The case's care records went with it.
+    if (sqlite) {
+        for (const auto& table : care_tables) EXPECT_EQ(RowsOf(db, table, survivor), 0) << table;
+    }
 
     // The audit keeps the erasure: who asked, who approved, why, no values.
     const auto audit = world_->Admin().Get("/api/v1/audit?limit=500&survivor_id=" + survivor);
