@@ -13,6 +13,8 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
         R"({"idle_timeout_minutes": 10, "lockout_threshold": 3, "lockout_minutes": 60, "min_password_length": 14})",
         R"({"retention": {"contact": {"years": 1}, "record": {"days": 3650}}})",
         R"({"retention": {"contact": {"months": 1}}})",
+        R"({"restoration": {"min_domain_score": 2.5, "domains": ["safety", "mental_wellbeing"]}})",
+        R"({"retention": {"statement": {"years": 7}}, "totp_required_roles": ["admin", "supervisor"]})",
         R"({"idle_timeout_minutes": 1e400})",
         R"([{"a": [[[[[[]]]]]]}])",
     });
