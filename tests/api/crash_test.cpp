@@ -152,7 +152,15 @@ TEST(CrashTest, AcknowledgedWritesSurviveSigkillAndNothingIsHalfWritten) {
     std::mt19937 rng(seed);
     std::cout << "crash test seed " << seed << std::endl;
     Acknowledged acked;
-    std::vector<std::string> tokens(kWriters.size());
+    // Each writer logs in once: sessions outlive the kills, so every round
+    // goes to writing (a login is a deliberately slow hash, and on a loaded
+    // machine could take the whole window before a kill).
+    std::vector<std::string> tokens;
+    for (const auto& username : kWriters) {
+        ApiClient client(server);
+        ASSERT_EQ(client.Login(username, World::kPassword).status, 200) << username;
+        tokens.push_back(client.token());
+    }
     int kills = 0;
     for (int round = 0; round < kKills; ++round) {
         SCOPED_TRACE("kill " + std::to_string(round + 1));
@@ -163,8 +171,23 @@ TEST(CrashTest, AcknowledgedWritesSurviveSigkillAndNothingIsHalfWritten) {
             writers.emplace_back(Write, std::cref(server), kWriters[w], std::ref(tokens[w]), static_cast<int>(w), round,
                                  std::ref(stop), std::ref(acked));
         }
-        // Let writes flow, then kill at a random moment in the middle of them.
-        std::this_thread::sleep_for(std::chrono::milliseconds(300 + rng() % 700));
+        // Let writes flow (the first of this round acknowledged, however
+        // loaded the machine), then kill at a random moment in the middle of them.
+        int before = 0;
+        {
+            std::lock_guard lock(acked.mu);
+            before = acked.writes;
+        }
+        const auto started = std::chrono::steady_clock::now();
+        for (;;) {
+            {
+                std::lock_guard lock(acked.mu);
+                if (acked.writes > before) break;
+            }
+            if (std::chrono::steady_clock::now() - started > std::chrono::seconds(30)) break;
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(100 + rng() % 600));
         server.Kill();
         ++kills;
         stop = true;
