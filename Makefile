@@ -6,8 +6,10 @@ JOBS       ?= $(shell nproc)
 CMAKE_GEN  := -G Ninja
 RELEASE    := $(BUILD)/release
 ASAN       := $(BUILD)/asan
+FUZZ       := $(BUILD)/fuzz
 
-.PHONY: all deps web e2e-deps build build-asan test test-unit test-postgres test-asan test-e2e demo bench fuzz format format-check clean
+.PHONY: all deps web e2e-deps build build-asan build-fuzz test test-unit test-postgres test-asan test-e2e demo bench fuzz \
+	format format-check clean
 
 # The web app (web/): built with Vite from the npm packages its lock file
 # names, then embedded into the binary by the C++ build.
@@ -57,15 +59,25 @@ build-asan: deps web $(ASAN)/build.ninja
 	@$(call embed_web,$(ASAN))
 	cmake --build $(ASAN) -j $(JOBS)
 
+# libFuzzer targets, built by clang 14 with ASan and UBSan in a tree of their own.
+$(FUZZ)/build.ninja:
+	CC=clang-14 CXX=clang++-14 cmake -S . -B $(FUZZ) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Debug -DONESTORY_FUZZ=ON \
+		-DONESTORY_TESTS=OFF -DONESTORY_BENCHMARKS=OFF
+
+build-fuzz: deps $(FUZZ)/build.ninja
+	cmake --build $(FUZZ) -j $(JOBS) --target fuzzers
+
 # Every unit and API test, with the Store conformance suite and the API suite
 # also on a throw-away PostgreSQL 15 cluster; the same under ASan + UBSan,
 # where only the store's PostgreSQL tests run on PostgreSQL (the API suite's
 # second run is left to the release build, to keep make test quick); then the
-# browser tests (Chromium against the release binary).
-test: build build-asan e2e-deps
+# browser tests (Chromium against the release binary); then each fuzz target
+# briefly on its seed corpus.
+test: build build-asan build-fuzz e2e-deps
 	scripts/run-tests.sh $(RELEASE) --postgres
 	scripts/run-tests.sh $(ASAN) --postgres-store
 	node tests/e2e/run.mjs $(RELEASE)/src/cli/onestory
+	scripts/run-fuzz.sh $(FUZZ) smoke
 
 test-e2e: build e2e-deps
 	node tests/e2e/run.mjs $(RELEASE)/src/cli/onestory
@@ -78,6 +90,10 @@ test-postgres: build
 
 demo: build
 	$(RELEASE)/src/cli/onestory demo --listen 127.0.0.1:8080
+
+# Each fuzz target for FUZZ_SECONDS (default 60).
+fuzz: build-fuzz
+	scripts/run-fuzz.sh $(FUZZ) long
 
 bench: build
 	@scripts/deps.sh bench

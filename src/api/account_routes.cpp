@@ -25,23 +25,35 @@ std::string SessionCookie(std::string_view token, bool secure, bool clear) {
 void AddAccountRoutes(std::vector<Route>& routes, const AppServices& services, const AppOptions& options) {
     auto& accounts = services.accounts;
 
-    Route login(
-        Method::kPost, "/api/v1/login", Capability::Public(),
-        [&accounts, secure = options.secure_cookies](ApiRequest& r) -> Result<ApiResponse> {
-            const auto& body = r.Object();
-            ONESTORY_ASSIGN_OR_RETURN(auto result, accounts.Login(GetString(body, "username"),
-                                                                  GetString(body, "password"), r.http.remote_address));
-            auto response = ApiResponse::Json(json::object{
-                {"token", result.token}, {"csrf_token", result.csrf_token}, {"staff", json::value_from(result.staff)}});
-            response.headers.emplace_back("Set-Cookie", SessionCookie(result.token, secure, false));
-            return response;
-        });
+    Route login(Method::kPost, "/api/v1/login", Capability::Public(),
+                [&accounts, secure = options.secure_cookies](ApiRequest& r) -> Result<ApiResponse> {
+                    const auto& body = r.Object();
+                    const auto totp = GetOptString(body, "totp");
+                    ONESTORY_ASSIGN_OR_RETURN(
+                        auto result,
+                        accounts.Login(GetString(body, "username"), GetString(body, "password"), r.http.remote_address,
+                                       totp ? std::optional<std::string_view>(*totp) : std::nullopt));
+                    auto response =
+                        ApiResponse::Json(json::object{{"token", result.token},
+                                                       {"csrf_token", result.csrf_token},
+                                                       {"staff", json::value_from(result.staff)},
+                                                       {"totp_enrolment_required", result.totp_enrolment_required}});
+                    response.headers.emplace_back("Set-Cookie", SessionCookie(result.token, secure, false));
+                    return response;
+                });
     login.summary = "Log in; answers a bearer token, a CSRF token for the cookie session, and who you are";
     login.tag = "accounts";
-    login.request = Schema::Object({Required("username", Schema::String().MinLength(1).MaxLength(64)),
-                                    Required("password", Schema::String().MinLength(1).MaxLength(1024))});
-    login.response = Schema::Object({Required("token", Schema::String()), Required("csrf_token", Schema::String()),
-                                     Required("staff", StaffSchema())});
+    login.request = Schema::Object(
+        {Required("username", Schema::String().MinLength(1).MaxLength(64)),
+         Required("password", Schema::String().MinLength(1).MaxLength(1024)),
+         Optional("totp", Schema::String().MinLength(1).MaxLength(64).Describe(
+                              "the authenticator's code, or a recovery code; needed once one is enrolled"))});
+    login.response = Schema::Object(
+        {Required("token", Schema::String()), Required("csrf_token", Schema::String()),
+         Required("staff", StaffSchema()),
+         Required("totp_enrolment_required",
+                  Schema::Boolean().Describe("true: this session may only enrol a second factor, as your role needs "
+                                             "one"))});
     routes.push_back(std::move(login));
 
     Route logout(Method::kPost, "/api/v1/logout", Capability::AnyPrincipal(),
@@ -54,18 +66,60 @@ void AddAccountRoutes(std::vector<Route>& routes, const AppServices& services, c
     logout.summary = "End this session";
     logout.tag = "accounts";
     logout.success_status = 204;
+    logout.allow_restricted = true;
     routes.push_back(std::move(logout));
 
     Route me(Method::kGet, "/api/v1/me", Capability::AnyPrincipal(), [](ApiRequest& r) -> Result<ApiResponse> {
-        if (r.actor().kind != policy::Actor::Kind::kStaff) {
-            return Status::Forbidden("staff_only", "a survivor's own portal says who they are at /api/v1/portal/me");
-        }
         return ApiResponse::Json(json::value_from(r.principal->staff));
     });
+    me.staff_only = true;
     me.summary = "Who am I";
     me.tag = "accounts";
     me.response = StaffSchema();
+    me.allow_restricted = true;
     routes.push_back(std::move(me));
+
+    auto& second_factor = accounts.second_factor();
+    Route totp(Method::kPost, "/api/v1/me/totp", Capability::AnyPrincipal(),
+               [&second_factor](ApiRequest& r) -> Result<ApiResponse> {
+                   ONESTORY_ASSIGN_OR_RETURN(auto enrolment, second_factor.BeginEnrolment(*r.principal));
+                   return ApiResponse::Json(
+                       json::object{{"secret", enrolment.secret}, {"otpauth_uri", enrolment.otpauth_uri}}, 201);
+               });
+    totp.summary =
+        "Begin enrolling a TOTP authenticator: answers its secret (shown once); it counts once confirmed with a code";
+    totp.tag = "accounts";
+    totp.success_status = 201;
+    totp.allow_restricted = true;
+    totp.staff_only = true;
+    totp.response = Schema::Object({Required("secret", Schema::String().Describe("base32, for typing in")),
+                                    Required("otpauth_uri", Schema::String().Describe("for a QR code"))});
+    routes.push_back(std::move(totp));
+
+    Route confirm(Method::kPost, "/api/v1/me/totp/confirm", Capability::AnyPrincipal(),
+                  [&second_factor](ApiRequest& r) -> Result<ApiResponse> {
+                      ONESTORY_ASSIGN_OR_RETURN(
+                          auto codes, second_factor.ConfirmEnrolment(*r.principal, GetString(r.Object(), "code")));
+                      return ApiResponse::Json(json::object{{"recovery_codes", ToJsonArray(codes)}});
+                  });
+    confirm.summary =
+        "Confirm the authenticator with its first code; answers ten single-use recovery codes, shown only this once";
+    confirm.tag = "accounts";
+    confirm.allow_restricted = true;
+    confirm.staff_only = true;
+    confirm.request = Schema::Object({Required("code", Schema::String().MinLength(6).MaxLength(6))});
+    confirm.response = Schema::Object({Required("recovery_codes", Schema::Array(Schema::String()))});
+    routes.push_back(std::move(confirm));
+
+    Route reset(Method::kPost, "/api/v1/staff/{id}/totp/reset", Capability::Of(Action::kCreateStaff),
+                [&second_factor](ApiRequest& r) -> Result<ApiResponse> {
+                    ONESTORY_RETURN_IF_ERROR(second_factor.Reset(r.actor(), r.Param("id")));
+                    return ApiResponse::NoContent();
+                });
+    reset.summary = "Remove a staff member's authenticator (lost or replaced) and end their sessions (administrators)";
+    reset.tag = "accounts";
+    reset.success_status = 204;
+    routes.push_back(std::move(reset));
 
     Route list_agencies(Method::kGet, "/api/v1/agencies", Capability::Of(Action::kListAgencies),
                         [&accounts](ApiRequest& r) -> Result<ApiResponse> {

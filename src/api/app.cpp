@@ -98,6 +98,7 @@ App::App(AppServices services, AppOptions options)
     AddIncidentRoutes(routes_, services_);
     AddAssessmentRoutes(routes_, services_);
     AddTimelineRoutes(routes_, services_);
+    AddErasureRoutes(routes_, services_);
     for (const auto& route : routes_) router_.Add(route.method, route.pattern);
 }
 
@@ -177,6 +178,14 @@ Result<ApiResponse> App::Dispatch(const http::Request& request, const Route& rou
         bool via_cookie = false;
         ONESTORY_ASSIGN_OR_RETURN(principal,
                                   Authenticate(request, route.pattern.starts_with(kPortalPrefix), via_cookie));
+        if (route.staff_only && principal->actor.kind != policy::Actor::Kind::kStaff) {
+            return Status::Forbidden("staff_only", "this is for staff; a survivor's own portal is under /api/v1/portal");
+        }
+        if (principal->restricted && !route.allow_restricted) {
+            return Status::Forbidden("totp_enrolment_required",
+                                     "your role needs a second factor: enrol an authenticator app with POST "
+                                     "/api/v1/me/totp and confirm a code at /api/v1/me/totp/confirm, then continue");
+        }
         if (via_cookie && !IsSafeMethod(request.method)) {
             ONESTORY_RETURN_IF_ERROR(
                 services_.accounts.CheckCsrf(*principal, request.Header("x-csrf-token").value_or("")));

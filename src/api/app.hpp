@@ -23,6 +23,7 @@
 #include "domain/commitments/commitment_service.hpp"
 #include "domain/consents/consent_service.hpp"
 #include "domain/disclosures/disclosure_service.hpp"
+#include "domain/erasure/erasure_service.hpp"
 #include "domain/hearings/hearing_service.hpp"
 #include "domain/incidents/incident_service.hpp"
 #include "domain/interviews/interview_service.hpp"
@@ -70,6 +71,8 @@ struct AppServices {
     domain::IncidentService& incidents;
     domain::AssessmentService& assessments;
     domain::TimelineService& timeline;
+    // The data lifecycle.
+    domain::ErasureService& erasures;
 };
 
 struct AppOptions {
@@ -125,6 +128,7 @@ void AddDisclosureRoutes(std::vector<Route>& routes, const AppServices& services
 void AddAccessLogRoutes(std::vector<Route>& routes, const AppServices& services);
 void AddAlertRoutes(std::vector<Route>& routes, const AppServices& services);
 void AddPortalRoutes(std::vector<Route>& routes, const AppServices& services, const AppOptions& options);
+void AddErasureRoutes(std::vector<Route>& routes, const AppServices& services);
 void AddProviderRoutes(std::vector<Route>& routes, const AppServices& services);
 void AddReferralRoutes(std::vector<Route>& routes, const AppServices& services);
 void AddCommitmentRoutes(std::vector<Route>& routes, const AppServices& services);

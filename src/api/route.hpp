@@ -105,6 +105,11 @@ struct Route {
     // none and replaces it, with If-Match, when there is).
     bool accepts_if_match = false;
     bool list = false;  // answers {"items", "next_cursor"} and takes limit/cursor
+    // Callable from a session that may only enrol a second factor.
+    bool allow_restricted = false;
+    // For staff sessions only: a survivor's portal session is refused before
+    // anything else is looked at (routes whose capability is AnyPrincipal).
+    bool staff_only = false;
 };
 
 }  // namespace onestory::api

@@ -52,6 +52,8 @@ std::string_view TypeName(Schema::Type t) {
 
 }  // namespace
 
+Schema::Schema(Type type) : type_(type) {}
+
 Schema Schema::Object(std::vector<Property> properties) {
     Schema s(Type::kObject);
     s.properties_ = std::move(properties);

@@ -64,7 +64,9 @@ class Schema {
     boost::json::value ToJson() const;
 
   private:
-    explicit Schema(Type type) : type_(type) {}
+    // Out of line: Property is not complete here, and clang instantiates the
+    // vector's destructor for an inline constructor.
+    explicit Schema(Type type);
 
     Type type_;
     Format format_ = Format::kNone;

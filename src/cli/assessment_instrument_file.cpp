@@ -26,7 +26,9 @@ Result<const json::object*> ObjectWith(const json::value& v, const std::string& 
         for (const auto m : members) known = known || key == m;
         if (!known) {
             const std::string name(key);
-            return Status::Invalid(IsValidUtf8(name) && name.size() <= 64 ? prefix + name : path,
+            // Found by fuzzing: a long or malformed name at the top named nothing.
+            const std::string where = path.empty() ? "instrument" : path;
+            return Status::Invalid(IsValidUtf8(name) && !name.empty() && name.size() <= 64 ? prefix + name : where,
                                    "is not a member of an assessment instrument");
         }
     }

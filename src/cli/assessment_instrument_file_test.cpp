@@ -43,6 +43,9 @@ TEST(AssessmentInstrumentFileTest, MistakesAreRefusedNamingTheMember) {
     };
     const std::vector<Case> cases{
         {"an unknown member", [](auto& o) { o["author"] = "x"; }, "author"},
+        // Found by fuzzing: a member name too long to repeat once named nothing.
+        {"an unknown member with a long name", [](auto& o) { o[std::string(100, 'N')] = "x"; }, "instrument"},
+        {"an unknown member with an empty name", [](auto& o) { o[""] = "x"; }, "instrument"},
         {"no version", [](auto& o) { o.erase("version"); }, "version"},
         {"a number for a name", [](auto& o) { o["name"] = 3; }, "name"},
         {"domains not a list", [](auto& o) { o["domains"] = json::object{}; }, "domains"},

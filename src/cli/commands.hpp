@@ -10,6 +10,8 @@
 // writes its errors to stderr in one plain sentence.
 namespace onestory::cli {
 
+inline constexpr const char* kOnestoryVersion = "0.1.0";
+
 struct InitOptions {
     std::string data;
     std::string store;  // empty: SQLite in the data directory; else a PostgreSQL URI
@@ -31,6 +33,8 @@ struct ServeOptions {
     bool access_log = false;
     std::string test_clock;  // RFC 3339 start time of a manual clock (tests only)
     bool no_fsync = false;   // tests and benchmarks only
+    std::size_t max_connections_per_address = 128;
+    int read_timeout_ms = 15000;  // a request must arrive whole within this
 };
 
 struct DemoOptions {
@@ -38,9 +42,34 @@ struct DemoOptions {
     std::string data;  // empty: a throw-away directory removed on exit
     int survivors = 44;
     bool generate_only = false;
+    bool no_fsync = false;  // benchmarks only: generate large data sets quickly
+};
+
+struct BackupOptions {
+    std::string data;
+    std::string out;
+    std::string passphrase_file;  // else ONESTORY_BACKUP_PASSPHRASE
+};
+
+struct RestoreOptions {
+    std::string in;
+    std::string data;  // a new or empty directory
+    std::string key_file;
+    std::string erasure_ledger;      // default: erasure.ledger beside the key file
+    bool no_erasure_ledger = false;  // the operator states there is none to apply
+    std::string passphrase_file;     // else ONESTORY_BACKUP_PASSPHRASE
+};
+
+struct PurgeOptions {
+    std::string data;
+    bool dry_run = false;
 };
 
 int RunInit(const InitOptions& options);
+int RunPurge(const PurgeOptions& options);
+int RunRotateMasterKey(const std::string& data);
+int RunBackup(const BackupOptions& options);
+int RunRestore(const RestoreOptions& options);
 int RunServe(const ServeOptions& options);
 int RunDemo(const DemoOptions& options);
 int RunAuditVerify(const std::string& data);

@@ -52,7 +52,7 @@ int RunDemo(const DemoOptions& options) {
     // generated with a manual clock, so that its histories span the past
     // year; the server then runs on the system clock.
     OpenOptions open;
-    open.durable = !options.data.empty();
+    open.durable = !options.data.empty() && !options.no_fsync;
     open.manual_clock = SystemClock().Now();
     auto installation = Installation::Open(dir, open);
     if (!installation.ok()) return Fail(installation.status());

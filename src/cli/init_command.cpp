@@ -65,6 +65,8 @@ Status InitializeDataDir(const DataDir& dir, const InitOptions& options, const s
 
     auto cleanup = [&] {
         fs::remove(dir.master_key(), ec);
+        fs::remove(dir.lock_file(), ec);
+        fs::remove(dir.erasure_ledger(), ec);
         if (!had_settings) fs::remove(dir.settings(), ec);
         for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(dir.database().string() + suffix, ec);
         if (created_dir) fs::remove(dir.root, ec);
@@ -108,6 +110,8 @@ int RunInit(const InitOptions& options) {
               << "  database  " << database << "\n"
               << "  key file  " << DataDir{options.data}.master_key().string()
               << "  (keep a copy apart from the database; without it the data cannot be read)\n"
+              << "  ledger    " << DataDir{options.data}.erasure_ledger().string()
+              << "  (keep a copy with the key file; it keeps erased survivors erased after a restore)\n"
               << "  admin     " << options.admin_username << "\n";
     return 0;
 }

@@ -1,7 +1,10 @@
 // Copyright 2026 The onestory Authors. SPDX-License-Identifier: Apache-2.0
 #include "cli/installation.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include "cli/assessment_instrument_file.hpp"
+#include "cli/key_rotation.hpp"
 #include "cli/settings_file.hpp"
 #include "store/key_rows.hpp"
 #include "store/postgres/postgres_dsn.hpp"
@@ -33,6 +36,8 @@ Result<std::unique_ptr<store::Store>> OpenStore(const DataDir& dir, const domain
 Installation::~Installation() {
     // The API and services refer to the store; release them first.
     app_.reset();
+    retention_.reset();
+    erasures_.reset();
     timeline_.reset();
     assessments_.reset();
     incidents_.reset();
@@ -60,6 +65,29 @@ Installation::~Installation() {
 Result<std::unique_ptr<Installation>> Installation::Open(const DataDir& dir, const OpenOptions& options) {
     std::unique_ptr<Installation> inst(new Installation());
     inst->dir_ = dir;
+    if (!std::filesystem::is_directory(dir.root)) {
+        return Status::FailedPrecondition("data directory " + dir.root.string() +
+                                          " does not exist; create it with `onestory init`");
+    }
+    if (std::filesystem::exists(dir.new_master_key())) {
+        // A key rotation was interrupted: finish or undo it before anything
+        // reads a key, alone in the data directory.
+        auto exclusive = DataDirLock::Exclusive(dir.lock_file());
+        if (!exclusive.ok()) {
+            return Status::FailedPrecondition("a master key rotation in " + dir.root.string() +
+                                              " was interrupted; stop every other onestory process using it and "
+                                              "start again, so that the rotation can be finished");
+        }
+        ONESTORY_ASSIGN_OR_RETURN(const RecoveryOutcome outcome, RecoverInterruptedRotation(dir));
+        if (outcome == RecoveryOutcome::kFinishedRotation) {
+            spdlog::warn("finished a master key rotation that was interrupted; master.key is the new key");
+        } else if (outcome == RecoveryOutcome::kDiscardedNewKey) {
+            spdlog::warn(
+                "undid a master key rotation that was interrupted before it committed; master.key is unchanged");
+        }
+    }
+    ONESTORY_ASSIGN_OR_RETURN(auto lock, DataDirLock::Shared(dir.lock_file()));
+    inst->lock_.emplace(std::move(lock));
     ONESTORY_ASSIGN_OR_RETURN(inst->settings_, LoadSettingsFile(dir.settings()));
     ONESTORY_ASSIGN_OR_RETURN(auto instrument, LoadAssessmentInstrumentFile(dir.assessment_instrument()));
     if (instrument) inst->settings_.instrument = std::move(*instrument);
@@ -105,6 +133,10 @@ Result<std::unique_ptr<Installation>> Installation::Open(const DataDir& dir, con
     inst->disclosures_ = std::make_unique<domain::DisclosureService>(*inst->context_);
     inst->access_log_ = std::make_unique<domain::AccessLogService>(*inst->context_);
     inst->alerts_ = std::make_unique<domain::AlertService>(*inst->context_);
+    inst->ledger_ = std::make_unique<domain::ErasureLedger>(dir.erasure_ledger(), inst->keys_->audit);
+    ONESTORY_RETURN_IF_ERROR(inst->ledger_->EnsureExists());
+    inst->erasures_ = std::make_unique<domain::ErasureService>(*inst->context_, *inst->ledger_);
+    inst->retention_ = std::make_unique<domain::RetentionService>(*inst->context_, *inst->erasures_);
     inst->providers_ = std::make_unique<domain::ProviderService>(*inst->context_);
     inst->referrals_ = std::make_unique<domain::ReferralService>(*inst->context_);
     inst->commitments_ = std::make_unique<domain::CommitmentService>(*inst->context_);
@@ -124,7 +156,8 @@ api::App& Installation::MakeApp(const api::AppOptions& options) {
     api::AppServices services{*context_,      *accounts_, *survivors_, *cases_,      *audit_query_, *store_,
                               *audit_,        *consents_, *venues_,    *interviews_, *statements_,  *disclosures_,
                               *access_log_,   *alerts_,   *portal_,    *providers_,  *referrals_,   *commitments_,
-                              *safety_plans_, *hearings_, *reviews_,   *incidents_,  *assessments_, *timeline_};
+                              *safety_plans_, *hearings_, *reviews_,   *incidents_,  *assessments_, *timeline_,
+                              *erasures_};
     api::AppOptions with_clock = options;
     with_clock.test_clock = manual_clock_;
     if (with_clock.web_assets.empty()) with_clock.web_assets = web_assets::Files();

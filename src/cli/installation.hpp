@@ -8,6 +8,7 @@
 
 #include "api/app.hpp"
 #include "audit/audit_log.hpp"
+#include "cli/data_dir_lock.hpp"
 #include "common/clock.hpp"
 #include "crypto/keyring.hpp"
 #include "domain/access_log/access_log_service.hpp"
@@ -19,6 +20,8 @@
 #include "domain/commitments/commitment_service.hpp"
 #include "domain/consents/consent_service.hpp"
 #include "domain/disclosures/disclosure_service.hpp"
+#include "domain/erasure/erasure_ledger.hpp"
+#include "domain/erasure/erasure_service.hpp"
 #include "domain/hearings/hearing_service.hpp"
 #include "domain/incidents/incident_service.hpp"
 #include "domain/installation_keys.hpp"
@@ -26,6 +29,7 @@
 #include "domain/portal/portal_service.hpp"
 #include "domain/providers/provider_service.hpp"
 #include "domain/referrals/referral_service.hpp"
+#include "domain/retention/retention_service.hpp"
 #include "domain/reviews/review_service.hpp"
 #include "domain/safety/safety_plan_service.hpp"
 #include "domain/service_context.hpp"
@@ -45,6 +49,11 @@ struct DataDir {
     std::filesystem::path database() const { return root / "onestory.db"; }
     std::filesystem::path master_key() const { return root / "master.key"; }
     std::filesystem::path settings() const { return root / "settings.json"; }
+    std::filesystem::path lock_file() const { return root / "onestory.lock"; }
+    std::filesystem::path erasure_ledger() const { return root / "erasure.ledger"; }
+    // A key rotation writes the new key here first, and keeps the old one as master.key.old.
+    std::filesystem::path new_master_key() const { return root / "master.key.new"; }
+    std::filesystem::path old_master_key() const { return root / "master.key.old"; }
     std::filesystem::path assessment_instrument() const { return root / "assessment_instrument.json"; }
 };
 
@@ -70,6 +79,7 @@ class Installation {
     store::Store& store() { return *store_; }
     const audit::AuditLog& audit() const { return *audit_; }
     const Clock& clock() const { return *clock_; }
+    const crypto::Keyring& keyring() const { return *keyring_; }
     ManualClock* manual_clock() { return manual_clock_; }
     domain::ServiceContext& context() { return *context_; }
     domain::AccountService& accounts() { return *accounts_; }
@@ -83,6 +93,9 @@ class Installation {
     domain::AccessLogService& access_log() { return *access_log_; }
     domain::AlertService& alerts() { return *alerts_; }
     domain::PortalService& portal() { return *portal_; }
+    domain::ErasureService& erasures() { return *erasures_; }
+    const domain::ErasureLedger& erasure_ledger() const { return *ledger_; }
+    domain::RetentionService& retention() { return *retention_; }
     domain::ProviderService& providers() { return *providers_; }
     domain::ReferralService& referrals() { return *referrals_; }
     domain::CommitmentService& commitments() { return *commitments_; }
@@ -98,6 +111,7 @@ class Installation {
     Installation() = default;
 
     DataDir dir_;
+    std::optional<DataDirLock> lock_;
     domain::Settings settings_;
     std::unique_ptr<Clock> clock_;
     ManualClock* manual_clock_ = nullptr;
@@ -118,6 +132,9 @@ class Installation {
     std::unique_ptr<domain::AccessLogService> access_log_;
     std::unique_ptr<domain::AlertService> alerts_;
     std::unique_ptr<domain::PortalService> portal_;
+    std::unique_ptr<domain::ErasureLedger> ledger_;
+    std::unique_ptr<domain::ErasureService> erasures_;
+    std::unique_ptr<domain::RetentionService> retention_;
     std::unique_ptr<domain::ProviderService> providers_;
     std::unique_ptr<domain::ReferralService> referrals_;
     std::unique_ptr<domain::CommitmentService> commitments_;

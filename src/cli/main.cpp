@@ -46,6 +46,15 @@ int main(int argc, char** argv) {
     serve_cmd->add_option("--test-clock", serve.test_clock, "tests only: start a manual clock at this RFC 3339 time")
         ->group("");
     serve_cmd->add_flag("--no-fsync", serve.no_fsync, "tests and benchmarks only: do not fsync commits")->group("");
+    serve_cmd
+        ->add_option("--max-connections-per-address", serve.max_connections_per_address,
+                     "connections one client address may hold open at once")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 100000));
+    serve_cmd
+        ->add_option("--read-timeout-ms", serve.read_timeout_ms, "tests only: how long a request may take to arrive")
+        ->check(CLI::Range(100, 600000))
+        ->group("");
 
     DemoOptions demo;
     auto* demo_cmd = app.add_subcommand("demo", "Serve a throw-away installation filled with synthetic data");
@@ -53,6 +62,41 @@ int main(int argc, char** argv) {
     demo_cmd->add_option("--data", demo.data, "keep the demo in this directory instead of a throw-away one");
     demo_cmd->add_option("--survivors", demo.survivors, "how many synthetic survivors")->capture_default_str();
     demo_cmd->add_flag("--generate-only", demo.generate_only, "create the data and exit without serving");
+    demo_cmd->add_flag("--no-fsync", demo.no_fsync, "benchmarks only: do not fsync while generating")->group("");
+
+    BackupOptions backup;
+    auto* backup_cmd = app.add_subcommand(
+        "backup", "Write a consistent, compressed, encrypted backup of the database while the server runs");
+    backup_cmd->add_option("--data", backup.data, "the data directory")->required();
+    backup_cmd->add_option("--out", backup.out, "the backup file to write (must not exist)")->required();
+    backup_cmd->add_option("--passphrase-file", backup.passphrase_file,
+                           "file whose first line is the backup passphrase (else ONESTORY_BACKUP_PASSPHRASE)");
+
+    RestoreOptions restore;
+    auto* restore_cmd = app.add_subcommand("restore", "Restore a backup into a new data directory");
+    restore_cmd->add_option("--in", restore.in, "the backup file")->required();
+    restore_cmd->add_option("--data", restore.data, "the new data directory (must not exist, or be empty)")->required();
+    restore_cmd
+        ->add_option("--key-file", restore.key_file,
+                     "the master key file the backup was made under (a backup never holds it)")
+        ->required();
+    restore_cmd->add_option("--erasure-ledger", restore.erasure_ledger,
+                            "the erasure ledger copy to re-apply (default: erasure.ledger beside the key file)");
+    restore_cmd->add_flag("--no-erasure-ledger", restore.no_erasure_ledger,
+                          "restore without re-applying erasures (only when no survivor was ever erased)");
+    restore_cmd->add_option("--passphrase-file", restore.passphrase_file,
+                            "file whose first line is the backup passphrase (else ONESTORY_BACKUP_PASSPHRASE)");
+
+    PurgeOptions purge;
+    auto* purge_cmd =
+        app.add_subcommand("purge", "Apply the retention periods of settings.json now (serve also does it daily)");
+    purge_cmd->add_option("--data", purge.data, "the data directory")->required();
+    purge_cmd->add_flag("--dry-run", purge.dry_run, "report what would be purged, change nothing");
+
+    std::string rotate_data;
+    auto* rotate_cmd = app.add_subcommand(
+        "rotate-master-key", "Re-wrap every key under a new master key (stop the server first); keeps master.key.old");
+    rotate_cmd->add_option("--data", rotate_data, "the data directory")->required();
 
     std::string audit_data;
     auto* audit_cmd = app.add_subcommand("audit", "Work with the audit log");
@@ -73,6 +117,10 @@ int main(int argc, char** argv) {
     if (init_cmd->parsed()) return RunInit(init);
     if (serve_cmd->parsed()) return RunServe(serve);
     if (demo_cmd->parsed()) return RunDemo(demo);
+    if (backup_cmd->parsed()) return RunBackup(backup);
+    if (restore_cmd->parsed()) return RunRestore(restore);
+    if (purge_cmd->parsed()) return RunPurge(purge);
+    if (rotate_cmd->parsed()) return RunRotateMasterKey(rotate_data);
     if (verify_cmd->parsed()) return RunAuditVerify(audit_data);
     if (migrate_cmd->parsed()) return RunMigrateStore(migrate);
     return 1;

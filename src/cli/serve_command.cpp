@@ -1,4 +1,6 @@
 // Copyright 2026 The onestory Authors. SPDX-License-Identifier: Apache-2.0
+#include <sys/resource.h>
+
 #include <charconv>
 #include <cstdio>
 #include <iostream>
@@ -6,6 +8,7 @@
 #include <spdlog/spdlog.h>
 
 #include "cli/commands.hpp"
+#include "domain/retention/retention_scheduler.hpp"
 #include "http/server.hpp"
 
 namespace onestory::cli {
@@ -27,11 +30,43 @@ Result<std::pair<std::string, std::uint16_t>> ParseListen(std::string_view liste
     return std::make_pair(host, static_cast<std::uint16_t>(port));
 }
 
+// Every connection holds a descriptor: use all the system allows.
+void RaiseOpenFileLimit() {
+    struct rlimit limit {};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        if (::setrlimit(RLIMIT_NOFILE, &limit) != 0) spdlog::warn("cannot raise the limit on open files");
+    }
+}
+
 }  // namespace
 
 int Serve(Installation& installation, const ServeOptions& options) {
     auto listen = ParseListen(options.listen);
     if (!listen.ok()) return Fail(listen.status());
+    // Finish erasures a crash interrupted and keep the ledger in step, before
+    // anyone can read a record that should be gone.
+    auto reconciled = installation.erasures().Reconcile();
+    if (!reconciled.ok()) return Fail(reconciled.status());
+    if (reconciled->finished + reconciled->reapplied + reconciled->added_to_ledger > 0) {
+        spdlog::warn(
+            "erasures brought up to date: {} finished, {} erased again from the ledger, {} added to the ledger",
+            reconciled->finished, reconciled->reapplied, reconciled->added_to_ledger);
+    }
+    // The daily retention purge; with the test clock, looked at every second
+    // so that tests can move the clock a year on and see it run.
+    const auto poll = installation.manual_clock() != nullptr ? std::chrono::milliseconds(500) : std::chrono::minutes(1);
+    domain::RetentionScheduler retention(
+        installation.context(), installation.retention(), poll, [](const Result<domain::PurgeReport>& report) {
+            if (!report.ok()) {
+                spdlog::error("retention purge failed: {}", report.status().ToString());
+                return;
+            }
+            for (const auto& line : report->lines) {
+                spdlog::info("retention purge: {}: {} survivors, {} values", line.category, line.survivors,
+                             line.values);
+            }
+        });
     api::AppOptions app_options;
     app_options.access_log = options.access_log;
     api::App& app = installation.MakeApp(app_options);
@@ -40,6 +75,9 @@ int Serve(Installation& installation, const ServeOptions& options) {
     server_options.host = listen->first;
     server_options.port = listen->second;
     server_options.io_threads = options.threads;
+    server_options.max_connections_per_address = options.max_connections_per_address;
+    server_options.read_timeout = std::chrono::milliseconds(options.read_timeout_ms);
+    RaiseOpenFileLimit();
     server_options.handler_threads = options.handler_threads;
     http::Server server(server_options, [&app](const http::Request& request) { return app.Handle(request); });
     server.StopOnSignals();

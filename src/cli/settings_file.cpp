@@ -10,7 +10,9 @@
 
 #include <boost/json.hpp>
 
+#include "common/strings.hpp"
 #include "store/postgres/postgres_dsn.hpp"
+#include "store/retention_registry.hpp"
 
 namespace onestory::cli {
 namespace json = boost::json;
@@ -24,6 +26,37 @@ Result<std::int64_t> IntIn(const json::value& v, std::string_view key, std::int6
                                "must be between " + std::to_string(min) + " and " + std::to_string(max));
     }
     return n;
+}
+
+// "retention": {"contact": {"years": 1}, "record": {"days": 3650}}
+Result<std::map<std::string, domain::RetentionPeriod>> ParseRetention(const json::value& v) {
+    if (!v.is_object()) return Status::Invalid("retention", "must be an object of category: {\"years\": N}");
+    std::map<std::string, domain::RetentionPeriod> out;
+    for (const auto& [name, period] : v.get_object()) {
+        const std::string key = "retention." + std::string(name);
+        if (store::FindRetentionCategory(name) == nullptr) {
+            std::string known;
+            for (const auto& c : store::RetentionCategories())
+                known += (known.empty() ? "" : ", ") + std::string(c.name);
+            return Status::Invalid(key, "is not a retention category (known: " + known + ")");
+        }
+        if (!period.is_object() || period.get_object().size() != 1) {
+            return Status::Invalid(key, "must be {\"years\": N} or {\"days\": N}");
+        }
+        domain::RetentionPeriod p;
+        const auto& [unit, amount] = *period.get_object().begin();
+        if (unit == "years") {
+            ONESTORY_ASSIGN_OR_RETURN(auto n, IntIn(amount, key + ".years", 1, 100));
+            p.years = static_cast<int>(n);
+        } else if (unit == "days") {
+            ONESTORY_ASSIGN_OR_RETURN(auto n, IntIn(amount, key + ".days", 1, 36500));
+            p.days = static_cast<int>(n);
+        } else {
+            return Status::Invalid(key + "." + std::string(unit), "is not a unit; use years or days");
+        }
+        out.emplace(std::string(name), p);
+    }
+    return out;
 }
 
 // "restoration": {"min_domain_score": 3.0, "domains": ["safety", ...]}; both members optional.
@@ -74,6 +107,24 @@ Result<domain::Settings> ParseSettings(std::string_view text) {
         } else if (key == "min_password_length") {
             ONESTORY_ASSIGN_OR_RETURN(auto n, IntIn(value, key, 12, 128));
             settings.min_password_length = static_cast<int>(n);
+        } else if (key == "address_failure_limit") {
+            ONESTORY_ASSIGN_OR_RETURN(auto n, IntIn(value, key, 1, 10000));
+            settings.address_failure_limit = static_cast<int>(n);
+        } else if (key == "address_failure_window_minutes") {
+            ONESTORY_ASSIGN_OR_RETURN(auto n, IntIn(value, key, 1, 24 * 60));
+            settings.address_failure_window = std::chrono::minutes(n);
+        } else if (key == "totp_required_roles") {
+            if (!value.is_array()) return Status::Invalid(std::string(key), "must be a list of role names");
+            for (const auto& role : value.get_array()) {
+                const auto parsed = role.is_string() ? ParseEnum<policy::Role>(role.get_string()) : std::nullopt;
+                if (!parsed) {
+                    return Status::Invalid(std::string(key),
+                                           "must hold role names only: " + JoinList(AllNames<policy::Role>()));
+                }
+                settings.totp_required_roles.push_back(*parsed);
+            }
+        } else if (key == "retention") {
+            ONESTORY_ASSIGN_OR_RETURN(settings.retention, ParseRetention(value));
         } else if (key == "store") {
             if (!value.is_string()) return Status::Invalid(std::string(key), "must be a PostgreSQL URI string");
             settings.store = std::string(value.get_string());
@@ -93,6 +144,8 @@ Result<domain::Settings> ParseSettings(std::string_view text) {
         } else if (key == "restoration") {
             ONESTORY_ASSIGN_OR_RETURN(settings.restoration, RestorationFrom(value));
         } else {
+            // Found by fuzzing: an empty name gave an error that named nothing.
+            if (key.empty()) return Status::Invalid("settings", "settings.json has a setting with an empty name");
             return Status::Invalid(std::string(key), "is not a known setting");
         }
     }

@@ -2,13 +2,21 @@
 #include "domain/access_facts.hpp"
 
 #include "store/break_glass_rows.hpp"
+#include "store/erasure_rows.hpp"
 
 namespace onestory::domain {
 
 Result<SurvivorAccess> LoadSurvivorAccess(store::Transaction& tx, const policy::Actor& actor,
                                           std::string_view survivor_id) {
     ONESTORY_ASSIGN_OR_RETURN(auto row, store::GetSurvivor(tx, survivor_id));
-    if (!row) return Status::NotFound("no such survivor");
+    if (!row) {
+        ONESTORY_ASSIGN_OR_RETURN(auto tombstone, store::GetCompletedErasureOf(tx, survivor_id));
+        if (tombstone) {
+            return Status(StatusCode::kGone, "erased",
+                          "this survivor's record was erased; only the fact of the erasure is kept");
+        }
+        return Status::NotFound("no such survivor");
+    }
     SurvivorAccess access;
     access.resource = {row->agency_id, row->id, ""};
     access.context.registered_survivor = actor.kind == policy::Actor::Kind::kStaff && row->registered_by == actor.id;

@@ -26,10 +26,11 @@ struct CaseAccess {
     policy::Context context;
 };
 
-// kNotFound when there is no such survivor or case. These two leave
-// break_glass false; the overloads taking `now` also look for an unexpired
-// break-glass grant of the actor (for the case, or for any case of the
-// survivor), so reads opened by breaking the glass work.
+// kNotFound when there is no such survivor or case; kGone for an erased
+// survivor. These two leave break_glass false; the overloads taking `now`
+// also look for an unexpired break-glass grant of the actor (for the case,
+// or for any case of the survivor), so reads opened by breaking the glass
+// work.
 Result<SurvivorAccess> LoadSurvivorAccess(store::Transaction& tx, const policy::Actor& actor,
                                           std::string_view survivor_id);
 Result<CaseAccess> LoadCaseAccess(store::Transaction& tx, const policy::Actor& actor, std::string_view case_id);

@@ -2,11 +2,22 @@
 #pragma once
 
 #include <chrono>
+#include <map>
 #include <string>
+#include <vector>
+
+#include "policy/vocabulary.hpp"
 
 #include "domain/assessments/instrument.hpp"
 
 namespace onestory::domain {
+
+// How long data of one retention category is kept after case closure: whole
+// calendar years, or days.
+struct RetentionPeriod {
+    int years = 0;
+    int days = 0;
+};
 
 // Installation settings, read from DATA_DIR/settings.json (every key optional;
 // see docs/operations.md). Defaults are the safe choice.
@@ -15,6 +26,16 @@ struct Settings {
     int lockout_threshold = 5;                  // consecutive failed logins before a lock
     std::chrono::minutes lockout_duration{15};  // how long the lock lasts
     int min_password_length = 12;
+    // Failed logins from one client address within the window before that
+    // address is refused for a while (whatever usernames it tries).
+    int address_failure_limit = 30;
+    std::chrono::minutes address_failure_window{15};
+    // Retention category (store/retention_registry) → period after closure.
+    // A category not named is kept until erased.
+    std::map<std::string, RetentionPeriod> retention;
+    // Staff holding any of these roles must enrol a TOTP authenticator: until
+    // they have, a login gives a session that can only enrol.
+    std::vector<policy::Role> totp_required_roles;
     // Where the records live: empty for SQLite in the data directory, else a
     // PostgreSQL URI (docs/operations.md, "Choosing a store").
     std::string store;

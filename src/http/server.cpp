@@ -18,6 +18,8 @@
 #include <utility>
 #include <vector>
 
+#include <sys/resource.h>
+
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
@@ -115,6 +117,13 @@ bool HasLineBreak(std::string_view text) {
     return text.find_first_of("\r\n") != std::string_view::npos;
 }
 
+// What the process may open, less a margin for the database, logs and the like.
+std::size_t DefaultMaxConnections() {
+    struct rlimit limit {};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY) return 10000;
+    return limit.rlim_cur > 256 ? static_cast<std::size_t>(limit.rlim_cur) - 128 : 128;
+}
+
 bool IsHttpError(const beast::error_code& ec) {
     return ec.category() == bhttp::make_error_code(bhttp::error::bad_method).category();
 }
@@ -137,7 +146,10 @@ class Server::Impl {
     const ServerOptions& options() const { return options_; }
     bool draining() const { return draining_.load(std::memory_order_acquire); }
     void Register(const std::shared_ptr<Session>& session);
-    void Unregister(Session* session);
+    void Unregister(Session* session, const std::string& address);
+    // Counts a new connection from `address`, or refuses it (false) when the
+    // address or the server is at its limit.
+    bool Admit(const std::string& address);
     void Dispatch(std::shared_ptr<Session> session, Request request);
 
   private:
@@ -163,6 +175,9 @@ class Server::Impl {
     std::condition_variable cv_;  // state_ became kStopped, or sessions_ became empty
     State state_ = State::kNew;
     std::unordered_map<Session*, std::weak_ptr<Session>> sessions_;
+    std::unordered_map<std::string, std::size_t> connections_by_address_;
+    std::size_t connections_ = 0;
+    std::size_t max_connections_;
     std::atomic<bool> draining_{false};
 
     // Declared after the session registry: destroying the io_context destroys
@@ -182,9 +197,12 @@ class Server::Impl {
 // the handler runs elsewhere and hands its Response back through the strand.
 class Server::Impl::Session : public std::enable_shared_from_this<Session> {
   public:
-    Session(Impl& server, tcp::socket socket)
-        : server_(server), stream_(std::move(socket)), request_timer_(stream_.get_executor()) {}
-    ~Session() { server_.Unregister(this); }
+    Session(Impl& server, tcp::socket socket, std::string remote_address)
+        : server_(server),
+          stream_(std::move(socket)),
+          request_timer_(stream_.get_executor()),
+          remote_address_(std::move(remote_address)) {}
+    ~Session() { server_.Unregister(this, remote_address_); }
     Session(const Session&) = delete;
     Session& operator=(const Session&) = delete;
 
@@ -216,8 +234,6 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
 
     void Begin() {
         beast::error_code ec;
-        const tcp::endpoint peer = stream_.socket().remote_endpoint(ec);
-        if (!ec) remote_address_ = AddressText(peer.address());
         stream_.socket().set_option(tcp::no_delay(true), ec);
         WaitForRequest(/*first=*/true);
     }
@@ -437,6 +453,7 @@ Server::Impl::Impl(ServerOptions options, Handler handler)
       handler_thread_count_(options_.handler_threads > 0
                                 ? options_.handler_threads
                                 : static_cast<int>(std::max(8u, 4 * std::thread::hardware_concurrency()))),
+      max_connections_(options_.max_connections > 0 ? options_.max_connections : DefaultMaxConnections()),
       ioc_(io_thread_count_),
       accept_strand_(net::make_strand(ioc_)),
       acceptor_(accept_strand_),
@@ -542,10 +559,27 @@ void Server::Impl::Register(const std::shared_ptr<Session>& session) {
     sessions_.emplace(session.get(), session);
 }
 
-void Server::Impl::Unregister(Session* session) {
+void Server::Impl::Unregister(Session* session, const std::string& address) {
     std::lock_guard lock(mu_);
     sessions_.erase(session);
+    if (const auto it = connections_by_address_.find(address); it != connections_by_address_.end()) {
+        if (--it->second == 0) connections_by_address_.erase(it);
+        --connections_;
+    }
     if (sessions_.empty()) cv_.notify_all();
+}
+
+bool Server::Impl::Admit(const std::string& address) {
+    std::lock_guard lock(mu_);
+    if (connections_ >= max_connections_) return false;
+    std::size_t& from_address = connections_by_address_[address];
+    if (from_address >= options_.max_connections_per_address) {
+        if (from_address == 0) connections_by_address_.erase(address);
+        return false;
+    }
+    ++from_address;
+    ++connections_;
+    return true;
 }
 
 void Server::Impl::Dispatch(std::shared_ptr<Session> session, Request request) {
@@ -595,7 +629,21 @@ void Server::Impl::OnAccept(beast::error_code ec, tcp::socket socket) {
         });
         return;
     }
-    std::make_shared<Session>(*this, std::move(socket))->Start();
+    beast::error_code peer_ec;
+    const tcp::endpoint peer = socket.remote_endpoint(peer_ec);
+    if (peer_ec) {  // gone already
+        DoAccept();
+        return;
+    }
+    std::string address = AddressText(peer.address());
+    if (!Admit(address)) {
+        // Over the limit: closed at once, before it costs a session.
+        beast::error_code ignored;
+        socket.close(ignored);
+        DoAccept();
+        return;
+    }
+    std::make_shared<Session>(*this, std::move(socket), std::move(address))->Start();
     DoAccept();
 }
 

@@ -23,6 +23,13 @@ struct ServerOptions {
     std::chrono::milliseconds read_timeout{15000};        // a request must arrive whole within this
     std::chrono::milliseconds keep_alive_timeout{60000};  // idle time before a kept-alive connection closes
     std::chrono::milliseconds drain_timeout{10000};       // how long Stop waits for in-flight requests
+    // Connections open at once from one client address, and in all; a
+    // connection beyond either is closed as soon as it is accepted, so that
+    // one host holding connections open (slowly, or idly) cannot use up the
+    // server's descriptors. 0 in max_connections means: from the process's
+    // limit on open files.
+    std::size_t max_connections_per_address = 128;
+    std::size_t max_connections = 0;
 };
 
 struct Endpoint {

@@ -510,3 +510,42 @@ TEST(ServerTest, SigtermStopsServer) {
 
 }  // namespace
 }  // namespace onestory::http
+
+namespace onestory::http {
+namespace {
+
+TEST(ServerLimitsTest, OneAddressCannotHoldMoreConnectionsThanItsShare) {
+    ServerOptions options;
+    options.max_connections_per_address = 3;
+    Harness harness(options);
+    std::vector<std::unique_ptr<RawConnection>> held;
+    for (int i = 0; i < 3; ++i) held.push_back(std::make_unique<RawConnection>(harness.port()));
+    // Let the server accept and count them.
+    held[0]->Write("GET /first HTTP/1.1\r\nHost: x\r\n\r\n");
+    ASSERT_EQ(held[0]->Read().status, 200);
+
+    const auto started = Clock::now();
+    RawConnection refused(harness.port());
+    EXPECT_EQ(refused.Read().status, 0) << "a fourth connection from the address was served";
+    EXPECT_LT(Since(started), milliseconds(2000)) << "the refusal was not immediate";
+
+    // The held ones still work, and closing one makes room.
+    held[1]->Write("GET /second HTTP/1.1\r\nHost: x\r\n\r\n");
+    EXPECT_EQ(held[1]->Read().status, 200);
+    held.pop_back();
+    bool served = false;
+    for (int attempt = 0; attempt < 50 && !served; ++attempt) {
+        std::this_thread::sleep_for(milliseconds(20));  // the server notices the close
+        try {
+            RawConnection again(harness.port());
+            again.Write("GET /again HTTP/1.1\r\nHost: x\r\n\r\n");
+            served = again.Read().status == 200;
+        } catch (const std::runtime_error&) {
+            // Refused while the close had not been noticed yet.
+        }
+    }
+    EXPECT_TRUE(served);
+}
+
+}  // namespace
+}  // namespace onestory::http

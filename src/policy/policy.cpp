@@ -359,6 +359,11 @@ Decision DecideRoute(const Actor& actor, Action action) {
             if (actor.Has(Role::kAdmin)) return Decision::Allow("admin");
             if (actor.Has(Role::kSupervisor)) return Decision::Allow("supervisor");
             return NeedsRole("reading the audit log");
+        case Action::kRequestErasure:
+        case Action::kDecideErasure:
+        case Action::kListErasures:
+            if (actor.Has(Role::kSupervisor)) return Decision::Allow("supervisor");
+            return NeedsRole("erasing survivors' records (supervisors only)");
         case Action::kRegisterSurvivor:
         case Action::kListSurvivors:
         case Action::kReadSurvivor:
@@ -562,6 +567,20 @@ Decision Decide(const Actor& actor, Action action, const Resource& resource, con
         case Action::kAcknowledgeAlert:
             if (context.in_alert_audience) return Decision::Allow("audience");
             return Decision::Deny("not_audience", "this alert is addressed to someone else");
+        case Action::kRequestErasure:
+        case Action::kListErasures:
+            if (resource.owning_agency_id == actor.agency_id) return route;
+            return Decision::Deny("other_agency", "only supervisors of the agency that owns the record can erase it");
+        case Action::kDecideErasure:
+            if (resource.owning_agency_id != actor.agency_id) {
+                return Decision::Deny("other_agency",
+                                      "only supervisors of the agency that owns the record can erase it");
+            }
+            if (context.is_requester) {
+                return Decision::Deny("same_supervisor",
+                                      "a second supervisor must decide an erasure; you asked for this one");
+            }
+            return route;
     }
     return Decision::Deny("unknown_action", "no rule allows this");
 }
@@ -579,6 +598,7 @@ ListScope ScopeFor(const Actor& actor, Action list_action) {
         case Action::kListVenues:
             return ListScope::kEverything;
         case Action::kListReceivedDisclosures:
+        case Action::kListErasures:
         case Action::kListReceivedReferrals:
             return ListScope::kOwnAgency;
         case Action::kListProviders:

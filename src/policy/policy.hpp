@@ -108,6 +108,10 @@ enum class Action {
     kReadInstrument,
     kReadTimeline,
     kAcknowledgeAlert,
+    // The data lifecycle.
+    kRequestErasure,  // ask that a survivor's record be erased
+    kDecideErasure,   // approve or reject such a request
+    kListErasures,
 };
 
 // Which part of a referral's closed loop a transition is: the owning case
@@ -152,6 +156,7 @@ struct Context {
     bool on_case_team = false;         // on this case's team (for survivor-level resources: any own-agency case)
     bool registered_survivor = false;  // the actor registered this survivor
     bool break_glass = false;          // an unexpired break-glass grant for this case
+    bool is_requester = false;         // the actor made the request being decided (four-eyes rules)
     // Creating a disclosure: the survivor's consents naming the recipient agency.
     std::vector<ConsentFact> consents{};
     // Reading a disclosure: the state of the consent it was made under.
@@ -219,7 +224,7 @@ namespace onestory {
 template <>
 struct EnumNames<policy::Action> {
     using A = policy::Action;
-    static constexpr std::array<std::pair<A, std::string_view>, 63> kTable{{
+    static constexpr std::array<std::pair<A, std::string_view>, 66> kTable{{
         {A::kListAgencies, "list_agencies"},
         {A::kCreateAgency, "create_agency"},
         {A::kListStaff, "list_staff"},
@@ -259,6 +264,9 @@ struct EnumNames<policy::Action> {
         {A::kPortalRead, "portal_read"},
         {A::kPortalWithdrawConsent, "portal_withdraw_consent"},
         {A::kPortalReviewPassage, "portal_review_passage"},
+        {A::kRequestErasure, "request_erasure"},
+        {A::kDecideErasure, "decide_erasure"},
+        {A::kListErasures, "list_erasures"},
         {A::kListProviders, "list_providers"},
         {A::kCreateProvider, "create_provider"},
         {A::kListReferrals, "list_referrals"},

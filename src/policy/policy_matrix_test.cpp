@@ -106,6 +106,9 @@ const Row kMatrix[] = {
     {Action::kReadTimeline,            "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN", "NN"},
     // No alert is addressed to anyone here (see AnAlertIsAcknowledgedByItsAudience).
     {Action::kAcknowledgeAlert,        "NNNNNN",      "NNNNN",    "NNNNN",    "NNNNN", "NN"},
+    {Action::kRequestErasure,          "NNYNNN",      "NNNNN",    "NNNNN",    "NNNNN", "NN"},
+    {Action::kDecideErasure,           "NNYNNN",      "NNNNN",    "NNNNN",    "NNNNN", "NN"},
+    {Action::kListErasures,            "NNYNNN",      "NNNNN",    "NNNNN",    "NNNNN", "NN"},
 };
 // clang-format on
 

@@ -123,6 +123,41 @@ TEST(PolicyTest, FoundationMatrix) {
     }
 }
 
+TEST(PolicyTest, ErasureNeedsTwoSupervisorsOfTheOwningAgency) {
+    using R = Role;
+    using A = Action;
+    struct ErasureRow {
+        const char* who;
+        std::vector<Role> roles;
+        bool other_agency;
+        bool is_requester;
+        Action action;
+        bool allowed;
+        const char* reason;
+    };
+    const ErasureRow rows[] = {
+        {"supervisor", {R::kSupervisor}, false, false, A::kRequestErasure, true, "supervisor"},
+        {"supervisor", {R::kSupervisor}, false, false, A::kListErasures, true, "supervisor"},
+        {"second supervisor", {R::kSupervisor}, false, false, A::kDecideErasure, true, "supervisor"},
+        {"the requester", {R::kSupervisor}, false, true, A::kDecideErasure, false, "same_supervisor"},
+        {"other agency's supervisor", {R::kSupervisor}, true, false, A::kRequestErasure, false, "other_agency"},
+        {"other agency's supervisor", {R::kSupervisor}, true, false, A::kDecideErasure, false, "other_agency"},
+        {"caseworker", {R::kCaseworker}, false, false, A::kRequestErasure, false, "role_not_permitted"},
+        {"counsellor", {R::kCounsellor}, false, false, A::kDecideErasure, false, "role_not_permitted"},
+        {"admin", {R::kAdmin}, false, false, A::kRequestErasure, false, "role_not_permitted"},
+        {"admin", {R::kAdmin}, false, false, A::kDecideErasure, false, "role_not_permitted"},
+    };
+    const Resource record{"ag_ngo", "sv_1", ""};
+    for (const auto& row : rows) {
+        const Actor actor = Staff("st_x", row.other_agency ? "ag_police" : "ag_ngo", row.roles);
+        Context context;
+        context.is_requester = row.is_requester;
+        const Decision d = Decide(actor, row.action, record, context);
+        EXPECT_EQ(d.allowed, row.allowed) << row.who << " / " << NameOf(row.action);
+        EXPECT_EQ(d.reason, row.reason) << row.who << " / " << NameOf(row.action);
+    }
+}
+
 TEST(PolicyTest, SurvivorPrincipalsReachOnlyThePortal) {
     Actor survivor;
     survivor.kind = Actor::Kind::kSurvivor;

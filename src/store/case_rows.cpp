@@ -7,8 +7,12 @@ namespace {
 #define ONESTORY_CASE_COLUMNS \
     "id, survivor_id, agency_id, opened_by, stage, status, exploitation_types, created_at, updated_at, version"
 
-constexpr std::string_view kInsert =
-    "INSERT INTO cases (" ONESTORY_CASE_COLUMNS ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
+// closed_at (retention counts from it) is kept by these statements: set when
+// a case is created or changed closed, kept while it stays closed, cleared
+// when it is reopened.
+constexpr std::string_view kInsert = "INSERT INTO cases (" ONESTORY_CASE_COLUMNS
+                                     ", closed_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
+                                     "CASE WHEN $6 IN ('closed', 'closed_referred') THEN $9 ELSE 0 END)";
 constexpr std::string_view kSelect = "SELECT " ONESTORY_CASE_COLUMNS " FROM cases WHERE id = $1";
 constexpr std::string_view kSelectOfSurvivor =
     "SELECT " ONESTORY_CASE_COLUMNS " FROM cases WHERE survivor_id = $1 ORDER BY created_at";
@@ -21,7 +25,9 @@ constexpr std::string_view kList =
     "AND ($6 = '' OR survivor_id = $6) "
     "ORDER BY created_at DESC, id DESC LIMIT $7";
 constexpr std::string_view kUpdate =
-    "UPDATE cases SET stage = $2, status = $3, exploitation_types = $4, updated_at = $5, version = $6 "
+    "UPDATE cases SET stage = $2, status = $3, exploitation_types = $4, updated_at = $5, version = $6, "
+    "closed_at = CASE WHEN $3 NOT IN ('closed', 'closed_referred') THEN 0 WHEN closed_at = 0 THEN $5 "
+    "ELSE closed_at END "
     "WHERE id = $1 AND version = $6 - 1";
 #undef ONESTORY_CASE_COLUMNS
 

@@ -5,15 +5,17 @@ namespace onestory::store {
 namespace {
 
 constexpr std::string_view kInsertSession =
-    "INSERT INTO sessions (token_hash, principal_kind, principal_id, csrf_hash, created_at, last_seen_at) "
-    "VALUES ($1, $2, $3, $4, $5, $6)";
+    "INSERT INTO sessions (token_hash, principal_kind, principal_id, csrf_hash, created_at, last_seen_at, "
+    "restricted) VALUES ($1, $2, $3, $4, $5, $6, $7)";
 constexpr std::string_view kSelectSession =
-    "SELECT token_hash, principal_kind, principal_id, csrf_hash, created_at, last_seen_at FROM sessions "
-    "WHERE token_hash = $1";
+    "SELECT token_hash, principal_kind, principal_id, csrf_hash, created_at, last_seen_at, restricted "
+    "FROM sessions WHERE token_hash = $1";
+constexpr std::string_view kLiftRestriction = "UPDATE sessions SET restricted = 0 WHERE token_hash = $1";
 constexpr std::string_view kTouchSession = "UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1";
 constexpr std::string_view kDeleteSession = "DELETE FROM sessions WHERE token_hash = $1";
 constexpr std::string_view kDeleteSessionsOf = "DELETE FROM sessions WHERE principal_id = $1";
 constexpr std::string_view kDeleteIdle = "DELETE FROM sessions WHERE last_seen_at < $1";
+constexpr std::string_view kDeleteAll = "DELETE FROM sessions";
 
 constexpr std::string_view kSelectThrottle =
     "SELECT username_key, failures, locked_until FROM login_throttle WHERE username_key = $1";
@@ -27,7 +29,7 @@ constexpr std::string_view kDeleteThrottle = "DELETE FROM login_throttle WHERE u
 Status InsertSession(Transaction& tx, const SessionRow& r) {
     return tx
         .Exec(kInsertSession,
-              {r.token_hash, r.principal_kind, r.principal_id, r.csrf_hash, r.created_at, r.last_seen_at})
+              {r.token_hash, r.principal_kind, r.principal_id, r.csrf_hash, r.created_at, r.last_seen_at, r.restricted})
         .status();
 }
 
@@ -35,8 +37,12 @@ Result<std::optional<SessionRow>> GetSession(Transaction& tx, std::string_view t
     ONESTORY_ASSIGN_OR_RETURN(Rows rows, tx.Query(kSelectSession, {token_hash}));
     if (rows.empty()) return std::optional<SessionRow>();
     const Row& r = rows[0];
-    return std::optional<SessionRow>(
-        SessionRow{r[0].AsText(), r[1].AsText(), r[2].AsText(), r[3].AsText(), r[4].AsInt(), r[5].AsInt()});
+    return std::optional<SessionRow>(SessionRow{r[0].AsText(), r[1].AsText(), r[2].AsText(), r[3].AsText(),
+                                                r[4].AsInt(), r[5].AsInt(), r[6].AsBool()});
+}
+
+Status LiftSessionRestriction(Transaction& tx, std::string_view token_hash) {
+    return tx.Exec(kLiftRestriction, {token_hash}).status();
 }
 
 Status TouchSession(Transaction& tx, std::string_view token_hash, std::int64_t now) {
@@ -49,6 +55,10 @@ Status DeleteSession(Transaction& tx, std::string_view token_hash) {
 
 Status DeleteSessionsOf(Transaction& tx, std::string_view principal_id) {
     return tx.Exec(kDeleteSessionsOf, {principal_id}).status();
+}
+
+Status DeleteAllSessions(Transaction& tx) {
+    return tx.Exec(kDeleteAll).status();
 }
 
 Status DeleteSessionsIdleSince(Transaction& tx, std::int64_t cutoff) {

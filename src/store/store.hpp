@@ -82,6 +82,13 @@ class Store {
     virtual Status Write(const TransactionFn& fn, Durability durability) = 0;
     Status Write(const TransactionFn& fn) { return Write(fn, Durability::kSync); }
 
+    // Makes data deleted by committed writes unrecoverable from the store's
+    // own files (after an erasure). SQLite zeroes deleted rows in place
+    // (secure_delete) but older copies of the pages stay in the write-ahead
+    // log until a checkpoint, so this folds the log into the database and
+    // truncates it. A no-op for a backend that manages its files itself.
+    virtual Status DiscardDeletedData() { return Status::Ok(); }
+
     virtual std::string_view backend() const = 0;  // "sqlite" or "postgresql"
     virtual Result<int> SchemaVersion() = 0;
 };

@@ -18,6 +18,7 @@ class StoreInTempDir final : public Store {
     Status Read(const TransactionFn& fn) override { return inner_->Read(fn); }
     using Store::Write;
     Status Write(const TransactionFn& fn, Durability d) override { return inner_->Write(fn, d); }
+    Status DiscardDeletedData() override { return inner_->DiscardDeletedData(); }
     std::string_view backend() const override { return inner_->backend(); }
     Result<int> SchemaVersion() override { return inner_->SchemaVersion(); }
 

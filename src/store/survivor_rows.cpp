@@ -28,6 +28,8 @@ constexpr std::string_view kUpdate =
     "gender = $7, languages = $8, nationality = $9, age_band = $10, match_index = $11, updated_at = $12, "
     "version = $13 WHERE id = $1 AND version = $13 - 1";
 #undef ONESTORY_SURVIVOR_COLUMNS
+constexpr std::string_view kSelectDataKeys = "SELECT id, data_key FROM survivors ORDER BY id";
+constexpr std::string_view kUpdateDataKey = "UPDATE survivors SET data_key = $2 WHERE id = $1";
 
 std::optional<std::string> OptBlob(const SqlValue& v) {
     if (v.is_null()) return std::nullopt;
@@ -103,6 +105,18 @@ Result<std::vector<SurvivorRow>> FindSurvivorsByMatchIndex(Transaction& tx, std:
     std::vector<SurvivorRow> out;
     for (const auto& r : rows) out.push_back(FromRow(r));
     return out;
+}
+
+Result<std::vector<std::pair<std::string, std::string>>> ListSurvivorDataKeys(Transaction& tx) {
+    ONESTORY_ASSIGN_OR_RETURN(Rows rows, tx.Query(kSelectDataKeys));
+    std::vector<std::pair<std::string, std::string>> out;
+    out.reserve(rows.size());
+    for (auto& r : rows) out.emplace_back(r[0].AsText(), r[1].AsBlob());
+    return out;
+}
+
+Status UpdateSurvivorDataKey(Transaction& tx, std::string_view id, const std::string& wrapped) {
+    return tx.Exec(kUpdateDataKey, {id, Blob{wrapped}}).status();
 }
 
 Result<std::int64_t> UpdateSurvivor(Transaction& tx, const SurvivorRow& s) {

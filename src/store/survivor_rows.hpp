@@ -48,5 +48,8 @@ Result<Page<SurvivorRow>> ListSurvivors(Transaction& tx, const SurvivorFilter& f
 Result<std::vector<SurvivorRow>> FindSurvivorsByMatchIndex(Transaction& tx, std::string_view match_index);
 // Optimistic update: writes only when the stored version equals row.version - 1.
 Result<std::int64_t> UpdateSurvivor(Transaction& tx, const SurvivorRow& row);
+// Every survivor's (id, wrapped data key), and re-wrapping one (master key rotation).
+Result<std::vector<std::pair<std::string, std::string>>> ListSurvivorDataKeys(Transaction& tx);
+Status UpdateSurvivorDataKey(Transaction& tx, std::string_view id, const std::string& wrapped);
 
 }  // namespace onestory::store

@@ -92,6 +92,14 @@ const std::map<std::string, std::string> kExpected{
     {"GET /api/v1/cases/{id}/referrals",             "YNYNNNNNN"},
     {"POST /api/v1/cases/{id}/referrals",            "YNYNNNNNN"},
     {"GET /api/v1/referrals",                        "YYYYYYNNN"},
+    {"POST /api/v1/me/totp",                         "YYYYYYYNN"},
+    {"POST /api/v1/me/totp/confirm",                 "YYYYYYYNN"},
+    {"POST /api/v1/staff/{id}/totp/reset",           "NNNNNNYNN"},
+    {"POST /api/v1/survivors/{id}/erase",            "NNYNNNNNN"},
+    {"GET /api/v1/erasures",                         "NNYNNNNNN"},
+    {"GET /api/v1/erasures/{id}",                    "NNYNNNNNN"},
+    {"POST /api/v1/erasures/{id}/approve",           "NNYNNNNNN"},
+    {"POST /api/v1/erasures/{id}/reject",            "NNYNNNNNN"},
     // A referral sent to the clinic: the clinician's agency receives it.
     {"GET /api/v1/referrals/{id}",                   "YNYNNYNNN"},
     {"POST /api/v1/referrals/{id}/transition",       "YNYNNYNNN"},
@@ -160,6 +168,22 @@ class PolicyMatrixApiTest : public ::testing::Test {
                                                           {"agency_id", world_->AgencyId("ngo")},
                                                           {"features", json::array{"separate_entrance"}}})
                      .Str("id");
+        // An erasure asked for by a second supervisor of the NGO, for the
+        // supervisor of the matrix to decide (a third survivor, so that
+        // approving it takes nothing the other rows need).
+        EXPECT_EQ(world_->Admin()
+                      .Post("/api/v1/staff", json::object{{"username", "supervisor2"},
+                                                          {"password", World::kPassword},
+                                                          {"display_name", "Second Supervisor"},
+                                                          {"agency_id", world_->AgencyId("ngo")},
+                                                          {"roles", json::array{"supervisor"}}})
+                      .status,
+                  201);
+        const auto doomed = world_->SurvivorWithCase("caseworker", "Clear Wren", "Test Erasure Person").first;
+        erasure_ = world_->As("supervisor2")
+                       .Post("/api/v1/survivors/" + doomed + "/erase", json::object{{"reason", "survivor_request"}})
+                       .Str("id");
+        EXPECT_FALSE(erasure_.empty());
         CareRecords();
     }
     // Care coordination: a provider outside onestory, a referral sent to the clinic, a promise, a hearing,
@@ -255,6 +279,10 @@ class PolicyMatrixApiTest : public ::testing::Test {
             id = spare_consent_;
         } else if (pattern.starts_with("/api/v1/venues/")) {
             id = venue_;
+        } else if (pattern.starts_with("/api/v1/erasures/")) {
+            id = erasure_;
+        } else if (pattern.starts_with("/api/v1/staff/")) {
+            id = world_->StaffId("counsellor");
         } else if (pattern.starts_with("/api/v1/providers/")) {
             id = provider_;
         } else if (pattern.starts_with("/api/v1/referrals/")) {
@@ -320,6 +348,7 @@ class PolicyMatrixApiTest : public ::testing::Test {
              json::object{{"reason", "A safeguarding emergency needs the case now."}}},
             {"POST /api/v1/portal/passages/{id}/review", json::object{{"status", "confirmed"}}},
             {"POST /api/v1/portal/passages/{id}/comment", json::object{{"comment", "An invented comment."}}},
+            {"POST /api/v1/survivors/{id}/erase", json::object{{"reason", "survivor_request"}}},
             {"POST /api/v1/providers", json::object{{"name", "Matrix provider " + std::to_string(n)},
                                                     {"service_types", json::array{"education"}}}},
             {"POST /api/v1/cases/{id}/referrals", json::object{{"provider_id", provider_},
@@ -357,7 +386,7 @@ class PolicyMatrixApiTest : public ::testing::Test {
     std::unique_ptr<ServerProcess> server_;
     std::unique_ptr<World> world_;
     std::string survivor_, case_, other_survivor_, glass_case_, interview_, confirmed_, unreviewed_;
-    std::string spare_consent_, police_disclosure_, prosecution_disclosure_, venue_;
+    std::string spare_consent_, police_disclosure_, prosecution_disclosure_, venue_, erasure_;
     std::string provider_, referral_, commitment_, hearing_, alert_;
     json::object scores_;
 };

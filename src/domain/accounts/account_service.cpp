@@ -201,8 +201,8 @@ Result<StaffMember> AccountService::GetStaff(std::string_view id) {
     return StaffFrom(*row);
 }
 
-Result<LoginResult> AccountService::Login(std::string_view username, std::string_view password,
-                                          std::string_view remote) {
+Result<LoginResult> AccountService::Login(std::string_view username, std::string_view password, std::string_view remote,
+                                          std::optional<std::string_view> totp) {
     const std::string key = UsernameKey(username);
     const std::string lowered = ToLowerAscii(username);
     std::optional<store::StaffRow> staff;
@@ -222,6 +222,20 @@ Result<LoginResult> AccountService::Login(std::string_view username, std::string
     event.detail = "from " + std::string(remote) + (staff ? "" : "; unknown username");
 
     const std::int64_t now = ToMicros(ctx_.clock.Now());
+    if (const auto verdict = failures_by_address_.Check(remote); !verdict.allowed) {
+        // Audited once per refusal spell, so a flood cannot flood the audit too.
+        if (verdict.first_refusal) {
+            event.action = "login.rate_limited";
+            event.outcome = "denied";
+            event.reason = "too_many_failures_from_address";
+            ONESTORY_RETURN_IF_ERROR(
+                ctx_.store.Write([&](store::Transaction& tx) { return ctx_.audit.Append(tx, event); }));
+        }
+        Status s(StatusCode::kRateLimited, "rate_limited",
+                 "too many failed logins from your address; wait before trying again");
+        s.WithRetryAfter(verdict.retry_after_seconds);
+        return s;
+    }
     if (throttle && throttle->locked_until > now) {
         event.action = "login.locked";
         event.outcome = "denied";
@@ -231,17 +245,16 @@ Result<LoginResult> AccountService::Login(std::string_view username, std::string
         return Locked((throttle->locked_until - now) / 1'000'000);
     }
 
-    // Always pay for one Argon2id verification, so timing does not tell
-    // whether the username exists.
-    const bool usable = staff && staff->active;
-    const bool verified = crypto::VerifyPassword(usable ? staff->password_hash : crypto::DummyPasswordHash(), password);
-
-    if (!(usable && verified)) {
+    // A failed attempt (wrong password or wrong second factor) counts
+    // towards the lock, alike.
+    const auto failed = [&](std::string reason) -> Status {
+        failures_by_address_.Count(remote);
         bool locked_now = false;
         event.action = "login.failure";
         event.outcome = "failure";
-        event.reason = "invalid_credentials";
+        event.reason = reason;
         ONESTORY_RETURN_IF_ERROR(ctx_.store.Write([&](store::Transaction& tx) -> Status {
+            locked_now = false;  // decided afresh should the store run this again
             ONESTORY_ASSIGN_OR_RETURN(auto current, store::GetLoginThrottle(tx, key));
             store::LoginThrottleRow row{key, current ? current->failures + 1 : 1, 0};
             // A lock that has run out starts the count afresh.
@@ -265,17 +278,55 @@ Result<LoginResult> AccountService::Login(std::string_view username, std::string
             }
             return Status::Ok();
         }));
+        if (reason == "invalid_totp") {
+            return {StatusCode::kUnauthenticated, "invalid_totp", "the code is not right, or it was used already"};
+        }
         return InvalidCredentials();
+    };
+
+    // Always pay for one Argon2id verification, so timing does not tell
+    // whether the username exists.
+    const bool usable = staff && staff->active;
+    const bool verified = crypto::VerifyPassword(usable ? staff->password_hash : crypto::DummyPasswordHash(), password);
+    if (!(usable && verified)) return failed("invalid_credentials");
+
+    const std::vector<policy::Role> roles = RolesFrom(staff->roles);
+    ONESTORY_ASSIGN_OR_RETURN(const bool enrolled, second_factor_.Enrolled(staff->id));
+    std::string factor = "none";
+    bool restricted = false;
+    if (enrolled) {
+        if (!totp || totp->empty()) {
+            event.action = "login.failure";
+            event.outcome = "denied";
+            event.reason = "totp_required";
+            ONESTORY_RETURN_IF_ERROR(
+                ctx_.store.Write([&](store::Transaction& tx) { return ctx_.audit.Append(tx, event); }));
+            return Status(StatusCode::kUnauthenticated, "totp_required",
+                          "this account has an authenticator: send the code it shows as \"totp\" (or a recovery "
+                          "code)",
+                          "totp");
+        }
+        auto used = second_factor_.Verify(staff->id, *totp);
+        if (!used.ok()) {
+            if (used.status().reason() != "invalid_totp") return used.status();
+            return failed("invalid_totp");
+        }
+        factor = *used;
+    } else if (second_factor_.Required(roles)) {
+        restricted = true;
+        factor = "enrolment_required";
     }
 
     LoginResult result;
     result.token = crypto::RandomToken();
     result.csrf_token = crypto::RandomToken();
     result.staff = StaffFrom(*staff);
-    store::SessionRow session{crypto::HashHex(result.token),      "staff", staff->id,
-                              crypto::HashHex(result.csrf_token), now,     now};
+    result.totp_enrolment_required = restricted;
+    store::SessionRow session{
+        crypto::HashHex(result.token), "staff", staff->id, crypto::HashHex(result.csrf_token), now, now, restricted};
     event.action = "login.success";
     event.outcome = "success";
+    event.detail += "; second factor: " + factor;
     ONESTORY_RETURN_IF_ERROR(ctx_.store.Write([&](store::Transaction& tx) -> Status {
         ONESTORY_RETURN_IF_ERROR(store::ClearLoginThrottle(tx, key));
         ONESTORY_RETURN_IF_ERROR(store::InsertSession(tx, session));
@@ -356,6 +407,7 @@ Result<Principal> AccountService::Authenticate(std::string_view token) {
     p.actor.roles = p.staff.roles;
     p.token_hash = token_hash;
     p.csrf_hash = session->csrf_hash;
+    p.restricted = session->restricted;
     return p;
 }
 

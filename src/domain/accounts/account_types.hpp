@@ -50,6 +50,14 @@ struct LoginResult {
     std::string token;
     std::string csrf_token;
     StaffMember staff;
+    // The session may only enrol a second factor (settings require one).
+    bool totp_enrolment_required = false;
+};
+
+// A TOTP enrolment begun: the secret, shown once, for the authenticator app.
+struct TotpEnrolment {
+    std::string secret;       // base32
+    std::string otpauth_uri;  // for a QR code
 };
 
 // An authenticated request's principal.
@@ -57,7 +65,8 @@ struct Principal {
     policy::Actor actor;
     std::string token_hash;
     std::string csrf_hash;
-    StaffMember staff;  // empty for survivor principals
+    StaffMember staff;        // empty for survivor principals
+    bool restricted = false;  // may only enrol a second factor
 };
 
 }  // namespace onestory::domain

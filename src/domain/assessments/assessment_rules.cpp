@@ -12,8 +12,10 @@ Status CheckScores(const AssessmentInstrument& instrument, const AssessmentScore
         if (d == nullptr) return Status::Invalid("scores." + domain, "is not a domain of the instrument in force");
         for (const auto& [sub, score] : subs) {
             const std::string at = "scores." + domain + "." + sub;
+            // Named apart: clang 14 (the fuzz build) cannot capture a structured binding.
+            const std::string& key = sub;
             const bool known = std::any_of(d->sub_domains.begin(), d->sub_domains.end(),
-                                           [&](const SubDomain& s) { return s.key == sub; });
+                                           [&](const SubDomain& s) { return s.key == key; });
             if (!known) return Status::Invalid(at, "is not a sub-domain of " + domain + " in the instrument in force");
             if (score < kMinScore || score > kMaxScore) {
                 return Status::Invalid(at, "must be a score from 1 (most vulnerable) to 4 (least)");

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <future>
@@ -317,6 +318,20 @@ class SqliteStore final : public Store {
         return done.get();
     }
 
+    Status DiscardDeletedData() override {
+        // Runs on the writer thread between batches: a checkpoint cannot run
+        // inside the writer's own transaction.
+        Job job{nullptr, Durability::kSync, {}};
+        auto done = job.result.get_future();
+        {
+            std::lock_guard lock(mu_);
+            if (stopping_) return Status::Unavailable("the store is closing");
+            queue_.push_back(&job);
+        }
+        queue_cv_.notify_one();
+        return done.get();
+    }
+
     std::string_view backend() const override { return "sqlite"; }
 
     Result<int> SchemaVersion() override {
@@ -331,10 +346,11 @@ class SqliteStore final : public Store {
 
   private:
     struct Job {
-        const TransactionFn* fn;
+        const TransactionFn* fn;  // null: a checkpoint (DiscardDeletedData)
         Durability durability;
         std::promise<Status> result;
     };
+    static constexpr int kCheckpointAttempts = 50;
     static constexpr std::size_t kMaxBatch = 128;
 
     Result<std::unique_ptr<Connection>> AcquireReader() {
@@ -369,19 +385,43 @@ class SqliteStore final : public Store {
     // alone, and all are answered only after the shared COMMIT is durable.
     void WriterLoop() {
         std::vector<Job*> batch;
+        Job* checkpoint = nullptr;
         for (;;) {
             {
                 std::unique_lock lock(mu_);
                 queue_cv_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
                 if (queue_.empty()) return;  // stopping with nothing left to do
-                while (!queue_.empty() && batch.size() < kMaxBatch) {
+                if (queue_.front()->fn == nullptr) {
+                    checkpoint = queue_.front();
+                    queue_.pop_front();
+                }
+                while (checkpoint == nullptr && !queue_.empty() && queue_.front()->fn != nullptr &&
+                       batch.size() < kMaxBatch) {
                     batch.push_back(queue_.front());
                     queue_.pop_front();
                 }
             }
+            if (checkpoint != nullptr) {
+                checkpoint->result.set_value(Checkpoint());
+                checkpoint = nullptr;
+                continue;
+            }
             RunBatch(batch);
             batch.clear();
         }
+    }
+
+    // TRUNCATE waits (busy handler) for readers of older snapshots, copies
+    // every frame into the database and empties the log. A reader that
+    // starts meanwhile can still make it report "busy"; then try again.
+    Status Checkpoint() {
+        for (int attempt = 0; attempt < kCheckpointAttempts; ++attempt) {
+            auto rows = writer_->Query("PRAGMA wal_checkpoint(TRUNCATE)", {});
+            if (!rows.ok()) return rows.status();
+            if (!rows->empty() && rows->at(0).at(0).AsInt() == 0) return Status::Ok();
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+        return Status::Unavailable("the write-ahead log could not be emptied: readers kept it busy");
     }
 
     Status RollBackSavepoint() {
