@@ -2,7 +2,10 @@
 #pragma once
 
 #include <chrono>
+#include <optional>
 #include <string>
+
+#include "domain/wellbeing/checkin_instrument.hpp"
 
 namespace onestory::domain {
 
@@ -17,6 +20,17 @@ struct Settings {
     // PostgreSQL URI (docs/operations.md, "Choosing a store").
     std::string store;
     int store_pool_size = 10;  // PostgreSQL connections each onestory process opens at most
+
+    // Reports: counts below this are shown as "<N" (and protected from subtraction).
+    int suppression_threshold = 5;
+    // Trainings a duty needs: a course id, or none (setting "require_training").
+    std::optional<std::string> require_training_interviewer;
+    std::optional<std::string> require_training_assessor;
+    // A staff member whose exposure to traumatic material in one week passes
+    // this, with no debrief that week, gets a private nudge.
+    int exposure_nudge_minutes = 600;
+    // The self-check staff take (DATA_DIR/checkin_instrument.json, else onestory's own).
+    CheckinInstrument checkin_instrument = DefaultCheckinInstrument();
 };
 
 }  // namespace onestory::domain

@@ -70,6 +70,20 @@ enum class Action {
     kReadAccessLog,
     kBreakGlass,
     kListAlerts,
+    // Evidence of impact: reports, the training registry, staff wellbeing,
+    // the survivor's own copy of their record.
+    kListReports,
+    kRunReport,
+    kListTrainings,
+    kManageTrainings,           // courses, sessions, participants
+    kListTrainingParticipants,  // the names of who took part
+    kReadStaffTrainings,        // the trainings attached to a staff record
+    kOwnWellbeing,              // one's own exposures, debriefs, check-ins and nudges
+    kReadCheckin,               // one check-in: its owner only, whoever else asks
+    kReadWellbeingSummary,      // aggregates over at least five staff
+    kExportSurvivor,            // everything held about a survivor, decrypted
+    kExportHtcds,               // every case with identities (onestory export --format htcds)
+    kExportAnonymised,          // the k-anonymous dataset (onestory export --format ctdc)
 };
 
 // The state of one consent at the moment of a request (the service compares
@@ -97,6 +111,8 @@ struct Resource {
     std::optional<Purpose> purpose{};
     std::vector<Topic> topics{};
     std::vector<RecordCategory> categories{};
+    // Records about a staff member (check-ins, their trainings): whose.
+    std::string subject_staff_id{};
 };
 
 // Facts about the relation between actor and resource, gathered by the service.
@@ -150,13 +166,27 @@ struct Coverage {
 Coverage CoverageOf(const std::vector<ConsentFact>& consents, std::string_view recipient_agency_id, Purpose purpose,
                     const std::vector<Topic>& topics, const std::vector<RecordCategory>& categories);
 
+// A training a setting requires for a duty (conducting interviews, scoring
+// outcome assessments).
+struct TrainingRequirement {
+    std::string course_id;
+    std::string course_title;  // as shown in the refusal
+};
+
+// Whether the person who is to carry out `duty` ("interviewer", "assessor")
+// may: when a training is required, only with a valid completion of that
+// course among `valid_course_ids` (completed and not expired). Refusals name
+// the missing training (reason "training_required").
+Decision DecideTrainingGate(std::string_view duty, const std::optional<TrainingRequirement>& required,
+                            const std::vector<std::string>& valid_course_ids);
+
 }  // namespace onestory::policy
 
 namespace onestory {
 template <>
 struct EnumNames<policy::Action> {
     using A = policy::Action;
-    static constexpr std::array<std::pair<A, std::string_view>, 35> kTable{{
+    static constexpr std::array<std::pair<A, std::string_view>, 47> kTable{{
         {A::kListAgencies, "list_agencies"},
         {A::kCreateAgency, "create_agency"},
         {A::kListStaff, "list_staff"},
@@ -192,6 +222,18 @@ struct EnumNames<policy::Action> {
         {A::kReadAccessLog, "read_access_log"},
         {A::kBreakGlass, "break_glass"},
         {A::kListAlerts, "list_alerts"},
+        {A::kListReports, "list_reports"},
+        {A::kRunReport, "run_report"},
+        {A::kListTrainings, "list_trainings"},
+        {A::kManageTrainings, "manage_trainings"},
+        {A::kListTrainingParticipants, "list_training_participants"},
+        {A::kReadStaffTrainings, "read_staff_trainings"},
+        {A::kOwnWellbeing, "own_wellbeing"},
+        {A::kReadCheckin, "read_checkin"},
+        {A::kReadWellbeingSummary, "read_wellbeing_summary"},
+        {A::kExportSurvivor, "export_survivor"},
+        {A::kExportHtcds, "export_htcds"},
+        {A::kExportAnonymised, "export_anonymised"},
     }};
 };
 template <>
