@@ -88,6 +88,10 @@ App::App(AppServices services, AppOptions options)
     AddDisclosureRoutes(routes_, services_);
     AddAccessLogRoutes(routes_, services_);
     AddAlertRoutes(routes_, services_);
+    AddReportRoutes(routes_, services_);
+    AddTrainingRoutes(routes_, services_);
+    AddWellbeingRoutes(routes_, services_);
+    AddExportRoutes(routes_, services_);
     for (const auto& route : routes_) router_.Add(route.method, route.pattern);
 }
 

@@ -19,12 +19,17 @@
 #include "domain/alerts/alert_service.hpp"
 #include "domain/audit_query.hpp"
 #include "domain/cases/case_service.hpp"
+#include "domain/cases/trafficking_event_service.hpp"
 #include "domain/consents/consent_service.hpp"
 #include "domain/disclosures/disclosure_service.hpp"
+#include "domain/exports/survivor_export.hpp"
 #include "domain/interviews/interview_service.hpp"
+#include "domain/reports/report_service.hpp"
 #include "domain/statements/statement_service.hpp"
 #include "domain/survivors/survivor_service.hpp"
+#include "domain/trainings/training_service.hpp"
 #include "domain/venues/venue_service.hpp"
+#include "domain/wellbeing/wellbeing_service.hpp"
 #include "http/message.hpp"
 #include "http/router.hpp"
 #include "store/store.hpp"
@@ -48,6 +53,12 @@ struct AppServices {
     domain::DisclosureService& disclosures;
     domain::AccessLogService& access_log;
     domain::AlertService& alerts;
+    // Evidence of impact.
+    domain::ReportService& reports;
+    domain::TrainingService& trainings;
+    domain::WellbeingService& wellbeing;
+    domain::TraffickingEventService& trafficking_events;
+    domain::SurvivorExportService& survivor_exports;
 };
 
 struct AppOptions {
@@ -101,6 +112,10 @@ void AddPassageRoutes(std::vector<Route>& routes, const AppServices& services);
 void AddDisclosureRoutes(std::vector<Route>& routes, const AppServices& services);
 void AddAccessLogRoutes(std::vector<Route>& routes, const AppServices& services);
 void AddAlertRoutes(std::vector<Route>& routes, const AppServices& services);
+void AddReportRoutes(std::vector<Route>& routes, const AppServices& services);
+void AddTrainingRoutes(std::vector<Route>& routes, const AppServices& services);
+void AddWellbeingRoutes(std::vector<Route>& routes, const AppServices& services);
+void AddExportRoutes(std::vector<Route>& routes, const AppServices& services);
 
 // The name of the browser's session cookie.
 inline constexpr std::string_view kSessionCookie = "onestory_session";

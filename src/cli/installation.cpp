@@ -32,6 +32,11 @@ Result<std::unique_ptr<store::Store>> OpenStore(const DataDir& dir, const domain
 Installation::~Installation() {
     // The API and services refer to the store; release them first.
     app_.reset();
+    survivor_exports_.reset();
+    trafficking_events_.reset();
+    wellbeing_.reset();
+    trainings_.reset();
+    reports_.reset();
     alerts_.reset();
     access_log_.reset();
     disclosures_.reset();
@@ -51,6 +56,7 @@ Result<std::unique_ptr<Installation>> Installation::Open(const DataDir& dir, con
     std::unique_ptr<Installation> inst(new Installation());
     inst->dir_ = dir;
     ONESTORY_ASSIGN_OR_RETURN(inst->settings_, LoadSettingsFile(dir.settings()));
+    ONESTORY_ASSIGN_OR_RETURN(inst->settings_.checkin_instrument, LoadCheckinInstrument(dir.checkin_instrument()));
     ONESTORY_ASSIGN_OR_RETURN(crypto::SecretBytes master, crypto::LoadMasterKeyFile(dir.master_key()));
     inst->keyring_ = std::make_unique<crypto::Keyring>(std::move(master));
 
@@ -93,13 +99,19 @@ Result<std::unique_ptr<Installation>> Installation::Open(const DataDir& dir, con
     inst->disclosures_ = std::make_unique<domain::DisclosureService>(*inst->context_);
     inst->access_log_ = std::make_unique<domain::AccessLogService>(*inst->context_);
     inst->alerts_ = std::make_unique<domain::AlertService>(*inst->context_);
+    inst->reports_ = std::make_unique<domain::ReportService>(*inst->context_);
+    inst->trainings_ = std::make_unique<domain::TrainingService>(*inst->context_);
+    inst->wellbeing_ = std::make_unique<domain::WellbeingService>(*inst->context_, inst->keys_->wellbeing);
+    inst->trafficking_events_ = std::make_unique<domain::TraffickingEventService>(*inst->context_);
+    inst->survivor_exports_ = std::make_unique<domain::SurvivorExportService>(*inst->context_);
     return inst;
 }
 
 api::App& Installation::MakeApp(const api::AppOptions& options) {
-    api::AppServices services{*context_,    *accounts_,    *survivors_,  *cases_,  *audit_query_,
-                              *store_,      *audit_,       *consents_,   *venues_, *interviews_,
-                              *statements_, *disclosures_, *access_log_, *alerts_};
+    api::AppServices services{*context_,    *accounts_,    *survivors_,          *cases_,           *audit_query_,
+                              *store_,      *audit_,       *consents_,           *venues_,          *interviews_,
+                              *statements_, *disclosures_, *access_log_,         *alerts_,          *reports_,
+                              *trainings_,  *wellbeing_,   *trafficking_events_, *survivor_exports_};
     api::AppOptions with_clock = options;
     with_clock.test_clock = manual_clock_;
     if (with_clock.web_assets.empty()) with_clock.web_assets = web_assets::Files();

@@ -15,15 +15,20 @@
 #include "domain/alerts/alert_service.hpp"
 #include "domain/audit_query.hpp"
 #include "domain/cases/case_service.hpp"
+#include "domain/cases/trafficking_event_service.hpp"
 #include "domain/consents/consent_service.hpp"
 #include "domain/disclosures/disclosure_service.hpp"
+#include "domain/exports/survivor_export.hpp"
 #include "domain/installation_keys.hpp"
 #include "domain/interviews/interview_service.hpp"
+#include "domain/reports/report_service.hpp"
 #include "domain/service_context.hpp"
 #include "domain/settings.hpp"
 #include "domain/statements/statement_service.hpp"
 #include "domain/survivors/survivor_service.hpp"
+#include "domain/trainings/training_service.hpp"
 #include "domain/venues/venue_service.hpp"
+#include "domain/wellbeing/wellbeing_service.hpp"
 #include "store/store.hpp"
 
 namespace onestory::cli {
@@ -35,6 +40,7 @@ struct DataDir {
     std::filesystem::path database() const { return root / "onestory.db"; }
     std::filesystem::path master_key() const { return root / "master.key"; }
     std::filesystem::path settings() const { return root / "settings.json"; }
+    std::filesystem::path checkin_instrument() const { return root / "checkin_instrument.json"; }
 };
 
 struct OpenOptions {
@@ -71,6 +77,11 @@ class Installation {
     domain::DisclosureService& disclosures() { return *disclosures_; }
     domain::AccessLogService& access_log() { return *access_log_; }
     domain::AlertService& alerts() { return *alerts_; }
+    domain::ReportService& reports() { return *reports_; }
+    domain::TrainingService& trainings() { return *trainings_; }
+    domain::WellbeingService& wellbeing() { return *wellbeing_; }
+    domain::TraffickingEventService& trafficking_events() { return *trafficking_events_; }
+    domain::SurvivorExportService& survivor_exports() { return *survivor_exports_; }
     api::App& MakeApp(const api::AppOptions& options);
 
   private:
@@ -96,6 +107,11 @@ class Installation {
     std::unique_ptr<domain::DisclosureService> disclosures_;
     std::unique_ptr<domain::AccessLogService> access_log_;
     std::unique_ptr<domain::AlertService> alerts_;
+    std::unique_ptr<domain::ReportService> reports_;
+    std::unique_ptr<domain::TrainingService> trainings_;
+    std::unique_ptr<domain::WellbeingService> wellbeing_;
+    std::unique_ptr<domain::TraffickingEventService> trafficking_events_;
+    std::unique_ptr<domain::SurvivorExportService> survivor_exports_;
     std::unique_ptr<api::App> app_;
 };
 

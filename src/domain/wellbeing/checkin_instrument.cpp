@@ -15,6 +15,12 @@ bool IsItemId(const std::string& id) {
     });
 }
 
+bool IsInstrumentId(const std::string& id) {
+    return !id.empty() && id.size() <= 60 && std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
+    });
+}
+
 bool IsText(const std::string& text, std::size_t max) {
     return !text.empty() && text.size() <= max && IsValidUtf8(text);
 }
@@ -45,7 +51,7 @@ const CheckinInstrument& DefaultCheckinInstrument() {
 }
 
 Status ValidateInstrument(const CheckinInstrument& in) {
-    if (!IsItemId(in.id)) return Status::Invalid("id", "must be 1 to 40 of a-z, 0-9 and _");
+    if (!IsInstrumentId(in.id)) return Status::Invalid("id", "must be 1 to 60 of a-z, 0-9, _, - and .");
     if (in.version.empty() || in.version.size() > 40) return Status::Invalid("version", "must be 1 to 40 characters");
     if (!IsText(in.title, 200)) return Status::Invalid("title", "must be 1 to 200 bytes of UTF-8");
     if (in.attribution.size() > 2000 || !IsValidUtf8(in.attribution)) {
