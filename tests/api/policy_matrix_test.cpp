@@ -71,6 +71,31 @@ const std::map<std::string, std::string> kExpected{
     {"GET /api/v1/disclosures/{id}",                 "YNYYNNN"},
     {"POST /api/v1/cases/{id}/break-glass",          "NYNYYYN"},
     {"GET /api/v1/alerts",                           "YYYYYYY"},
+    {"GET /api/v1/cases/{id}/trafficking-events",    "YNYNNNN"},
+    {"POST /api/v1/cases/{id}/trafficking-events",   "YNYNNNN"},
+    {"GET /api/v1/survivors/{id}/export",            "YNNNNNN"},
+    {"GET /api/v1/reports",                          "NNYNNNY"},
+    {"GET /api/v1/reports/{name}",                   "NNYNNNY"},
+    {"GET /api/v1/trainings",                        "YYYYYYY"},
+    {"POST /api/v1/trainings",                       "NNNNNNY"},
+    {"GET /api/v1/trainings/{id}",                   "YYYYYYY"},
+    {"GET /api/v1/trainings/{id}/sessions",          "YYYYYYY"},
+    {"POST /api/v1/trainings/{id}/sessions",         "NNNNNNY"},
+    {"GET /api/v1/sessions/{id}/participants",       "NNYNNNY"},
+    {"POST /api/v1/sessions/{id}/participants",      "NNNNNNY"},
+    {"PATCH /api/v1/participants/{id}",              "NNNNNNY"},
+    {"GET /api/v1/staff/{id}/trainings",             "YNYNNNY"},
+    {"POST /api/v1/me/exposures",                    "YYYYYYY"},
+    {"GET /api/v1/me/exposures",                     "YYYYYYY"},
+    {"POST /api/v1/me/debriefs",                     "YYYYYYY"},
+    {"GET /api/v1/me/nudges",                        "YYYYYYY"},
+    {"POST /api/v1/me/nudges/{id}/dismiss",          "YYYYYYY"},
+    {"GET /api/v1/me/checkins/instrument",           "YYYYYYY"},
+    {"POST /api/v1/me/checkins",                     "YYYYYYY"},
+    {"GET /api/v1/me/checkins",                      "YYYYYYY"},
+    // The caseworker's own check-in: no one else, supervisor and administrator included.
+    {"GET /api/v1/checkins/{id}",                    "YNNNNNN"},
+    {"GET /api/v1/wellbeing/summary",                "NNYNNNY"},
 };
 // clang-format on
 
@@ -118,6 +143,37 @@ class PolicyMatrixApiTest : public ::testing::Test {
                                                           {"agency_id", world_->AgencyId("ngo")},
                                                           {"features", json::array{"separate_entrance"}}})
                      .Str("id");
+        // A course of the NGO with a session the caseworker completed; the
+        // caseworker's heavy week (a nudge) and a check-in.
+        auto& admin = world_->Admin();
+        training_ = admin
+                        .Post("/api/v1/trainings", json::object{{"agency_id", world_->AgencyId("ngo")},
+                                                                {"title", "Interviewing survivors"},
+                                                                {"curriculum", "Three modules."},
+                                                                {"hours", 12}})
+                        .Str("id");
+        session_ = admin
+                       .Post("/api/v1/trainings/" + training_ + "/sessions", json::object{{"date", "2026-11-02"},
+                                                                                          {"place", "Training room"},
+                                                                                          {"country", "KE"},
+                                                                                          {"trainer", "Test Trainer"}})
+                       .Str("id");
+        participant_ = admin
+                           .Post("/api/v1/sessions/" + session_ + "/participants",
+                                 json::object{{"staff_id", world_->StaffId("caseworker")},
+                                              {"profession", "social_worker"},
+                                              {"completed", true}})
+                           .Str("id");
+        const auto heavy = cw.Post("/api/v1/me/exposures",
+                                   json::object{{"on", "2026-11-25"}, {"minutes", 700}, {"kind", "interview"}});
+        EXPECT_EQ(heavy.status, 201) << heavy.raw.body;
+        nudge_ = heavy.obj().at("nudge").as_object().at("id").as_string().c_str();
+        checkin_ = cw.Post("/api/v1/me/checkins", json::object{{"answers", Answers()}}).Str("id");
+        EXPECT_FALSE(checkin_.empty());
+    }
+    static json::object Answers() {
+        return json::object{
+            {"energy", 3}, {"switch_off", 3}, {"stayed_with_me", 3}, {"supported", 3}, {"difference", 3}};
     }
     ApiResult Consent(const std::string& agency, const std::string& purpose) {
         auto r = world_->As("caseworker")
@@ -164,9 +220,22 @@ class PolicyMatrixApiTest : public ::testing::Test {
             id = spare_consent_;
         } else if (pattern.starts_with("/api/v1/venues/")) {
             id = venue_;
+        } else if (pattern.starts_with("/api/v1/trainings/")) {
+            id = training_;
+        } else if (pattern.starts_with("/api/v1/sessions/")) {
+            id = session_;
+        } else if (pattern.starts_with("/api/v1/participants/")) {
+            id = participant_;
+        } else if (pattern.starts_with("/api/v1/staff/")) {
+            id = world_->StaffId("caseworker");
+        } else if (pattern.starts_with("/api/v1/me/nudges/")) {
+            id = nudge_;
+        } else if (pattern.starts_with("/api/v1/checkins/")) {
+            id = checkin_;
         }
         std::string target = pattern;
         if (const auto at = target.find("{id}"); at != std::string::npos) target.replace(at, 4, id);
+        if (const auto at = target.find("{name}"); at != std::string::npos) target.replace(at, 6, "caseload");
         return target;
     }
 
@@ -217,6 +286,20 @@ class PolicyMatrixApiTest : public ::testing::Test {
                                                                  {"passage_ids", json::array{confirmed_}}}},
             {"POST /api/v1/cases/{id}/break-glass",
              json::object{{"reason", "A safeguarding emergency needs the case now."}}},
+            {"POST /api/v1/cases/{id}/trafficking-events", json::object{{"kind", "exploitation"}, {"country", "AE"}}},
+            {"POST /api/v1/trainings",
+             json::object{
+                 {"title", "Matrix course " + std::to_string(n)}, {"curriculum", "One module."}, {"hours", 2}}},
+            {"POST /api/v1/trainings/{id}/sessions",
+             json::object{{"date", "2026-11-03"}, {"place", "Hall"}, {"country", "KE"}, {"trainer", "Someone"}}},
+            {"POST /api/v1/sessions/{id}/participants", json::object{{"name", "Matrix Participant"},
+                                                                     {"profession", "police"},
+                                                                     {"agency_name", "Elsewhere"},
+                                                                     {"country", "KE"}}},
+            {"PATCH /api/v1/participants/{id}", json::object{{"certificate_id", "MATRIX-" + std::to_string(n)}}},
+            {"POST /api/v1/me/exposures", json::object{{"on", "2026-11-25"}, {"minutes", 30}, {"kind", "other"}}},
+            {"POST /api/v1/me/debriefs", json::object{{"on", "2026-11-25"}}},
+            {"POST /api/v1/me/checkins", json::object{{"answers", Answers()}}},
         };
         const auto found = bodies.find(key);
         return found == bodies.end() ? json::value(json::object{}) : found->second;
@@ -226,6 +309,7 @@ class PolicyMatrixApiTest : public ::testing::Test {
     std::unique_ptr<World> world_;
     std::string survivor_, case_, other_survivor_, glass_case_, interview_, confirmed_, unreviewed_;
     std::string spare_consent_, police_disclosure_, prosecution_disclosure_, venue_;
+    std::string training_, session_, participant_, nudge_, checkin_;
 };
 
 TEST_F(PolicyMatrixApiTest, EveryRouteForEveryRelation) {

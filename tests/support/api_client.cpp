@@ -99,6 +99,7 @@ World::World(const ServerProcess& server) : server_(server), admin_(server) {
         {"caseworker2", "ngo", {"caseworker"}},
         {"counsellor", "ngo", {"counsellor"}},
         {"analyst", "ngo", {"analyst"}},
+        {"trainer", "ngo", {"trainer"}},
         {"investigator", "police", {"investigator"}},
         {"police-supervisor", "police", {"supervisor", "investigator"}},
         {"prosecutor", "prosecution", {"prosecutor"}},
@@ -125,6 +126,11 @@ ApiClient& World::As(const std::string& username) {
         if (r.status != 200) throw std::runtime_error("login of " + username + " failed: " + r.raw.body);
     }
     return *slot;
+}
+
+void World::LogInAgain() {
+    clients_.clear();
+    if (admin_.Login("admin", "admin-password-123").status != 200) throw std::runtime_error("admin login failed");
 }
 
 std::pair<std::string, std::string> World::SurvivorWithCase(const std::string& username, const std::string& code_name,

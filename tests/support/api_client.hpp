@@ -65,6 +65,9 @@ class World {
     const std::string& AgencyId(const std::string& key) const { return agencies_.at(key); }
     const std::string& StaffId(const std::string& username) const { return staff_.at(username); }
 
+    // Logs everyone in afresh (after the test clock passed the idle timeout).
+    void LogInAgain();
+
     // Registers a survivor as `username` and opens a case for them; returns {survivor id, case id}.
     std::pair<std::string, std::string> SurvivorWithCase(const std::string& username, const std::string& code_name,
                                                          const std::string& legal_name);

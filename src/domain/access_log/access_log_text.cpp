@@ -19,7 +19,7 @@ struct Phrase {
     std::string_view attempted;
 };
 
-constexpr std::array<Phrase, 34> kPhrases{{
+constexpr std::array<Phrase, 38> kPhrases{{
     {"survivor.create", "registered you", "register you"},
     {"survivor.read", "read your record{what}", "read your record"},
     {"survivor.update", "changed your record{what}", "change your record"},
@@ -57,6 +57,13 @@ constexpr std::array<Phrase, 34> kPhrases{{
     {"audit.read", "read the audit log of your record", "read the audit log of your record"},
     {"venue.create", "registered a venue", "register a venue"},
     {"alert.list", "looked at alerts about your case", "look at alerts about your case"},
+    {"survivor.export", "took a copy of everything held about you", "take a copy of everything held about you"},
+    {"survivor.export_htcds", "exported your record, with your name, in the HTCDS case format",
+     "export your record in the HTCDS case format"},
+    {"trafficking_event.create", "recorded where and when something happened to you{what}",
+     "record where and when something happened to you"},
+    {"trafficking_event.list", "read where and when things happened to you",
+     "read where and when things happened to you"},
     {"read_survivor", "opened your record", "open your record"},
     {"read_case", "opened your case", "open your case"},
 }};

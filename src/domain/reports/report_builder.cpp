@@ -117,14 +117,20 @@ MergedLabels MergeRareLabels(const std::vector<std::pair<std::string, std::int64
     for (const auto& [label, n] : totals) sums[label] += n;
     auto rows = std::make_shared<std::map<std::string, std::size_t>>();
     MergedLabels out;
+    bool merged = false;
     for (const auto& [label, n] : sums) {
         if (n >= threshold && !label.empty() && label != "other") {
             (*rows)[label] = out.labels.size();
             out.labels.push_back(label);
+        } else if (n > 0) {
+            merged = true;
         }
     }
+    // "other" only when something is in it (an empty one would force the
+    // grand total to be withheld to protect its zeros), or as the one label
+    // of an empty table.
     const std::size_t other = out.labels.size();
-    out.labels.emplace_back("other");
+    if (merged || out.labels.empty()) out.labels.emplace_back("other");
     out.row_of = [rows, other](const std::string& label) {
         const auto found = rows->find(label);
         return found == rows->end() ? other : found->second;

@@ -58,8 +58,8 @@ ReportMeasure MakeStatistic(std::string name, std::string title, std::string uni
 
 // Labels that hold fewer than `threshold` in total are merged into "other"
 // before suppression (countries, nationalities), so rare ones never stand
-// alone. Returns the kept labels (in order) plus "other", and maps every
-// label to its row.
+// alone. Returns the kept labels (in order) plus "other" when anything was
+// merged, and maps every label to its row.
 struct MergedLabels {
     std::vector<std::string> labels;
     std::function<std::size_t(const std::string&)> row_of;
