@@ -48,12 +48,20 @@ int RunDemo(const DemoOptions& options) {
     init.agency_country = "KE";
     std::cout << "onestory demo: generating synthetic data in " << root.string() << " ..." << std::endl;
     if (Status s = InitializeDataDir(dir, init, kDemoPassword); !s.ok()) return Fail(s);
-    // Demo data is throw-away: skip fsync so it is generated quickly.
+    // Demo data is throw-away: skip fsync so it is generated quickly. It is
+    // generated on a clock it can move (weeks of wellbeing history), and
+    // served on the real one.
     OpenOptions open;
     open.durable = !options.data.empty();
+    {
+        OpenOptions generating = open;
+        generating.manual_clock = SystemClock().Now();
+        auto installation = Installation::Open(dir, generating);
+        if (!installation.ok()) return Fail(installation.status());
+        if (Status s = GenerateDemoData(**installation, options.survivors, kDemoPassword); !s.ok()) return Fail(s);
+    }
     auto installation = Installation::Open(dir, open);
     if (!installation.ok()) return Fail(installation.status());
-    if (Status s = GenerateDemoData(**installation, options.survivors, kDemoPassword); !s.ok()) return Fail(s);
 
     std::cout << "\nDemo logins (password for all: " << kDemoPassword << ")\n"
               << "  admin              administrator (accounts only; no survivor data)\n"

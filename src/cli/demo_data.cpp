@@ -6,6 +6,7 @@
 #include <random>
 
 #include "cli/commands.hpp"
+#include "cli/demo_impact.hpp"
 #include "cli/demo_statements.hpp"
 #include "common/enum_names.hpp"
 
@@ -122,6 +123,12 @@ Status GenerateDemoData(Installation& inst, int survivor_count, const std::strin
     const std::array<domain::Gender, 4> genders{domain::Gender::kFemale, domain::Gender::kFemale, domain::Gender::kMale,
                                                 domain::Gender::kNonBinary};
     const Date today = DateOf(inst.clock().Now());
+    DemoImpactCast impact;
+    impact.admin = admin;
+    impact.trainer = actors[3];
+    impact.ngo_staff = {caseworker, supervisor, counsellor, actors[3], actors[4], caseworker2};
+    impact.trained_elsewhere = {actors[6], actors[8]};
+    impact.ngo_id = made_agencies[0].id;
     DemoStoryCast cast{supervisor, caseworker,          actors[6],           actors[8],           actors[11],
                        actors[10], made_agencies[0].id, made_agencies[1].id, made_agencies[2].id, made_agencies[5].id,
                        {}};
@@ -153,6 +160,9 @@ Status GenerateDemoData(Installation& inst, int survivor_count, const std::strin
         }
         ONESTORY_ASSIGN_OR_RETURN(auto kase, inst.cases().Create(registrar, c));
         if (&registrar == &caseworker) cast.cases.emplace_back(survivor.id, kase.id);
+        // The tell-once stories use the caseworker's first four cases.
+        impact.cases.push_back(
+            {registrar, survivor.id, kase.id, *s.nationality, &registrar == &caseworker && cast.cases.size() <= 4});
         if (i % 2 == 0) {
             ONESTORY_RETURN_IF_ERROR(
                 inst.cases().AddTeamMember(registrar, kase.id, counsellor.id, domain::CaseRole::kCounsellor).status());
@@ -162,8 +172,10 @@ Status GenerateDemoData(Installation& inst, int survivor_count, const std::strin
                 inst.cases().AddTeamMember(supervisor, kase.id, caseworker.id, domain::CaseRole::kCaseworker).status());
         }
     }
-    if (cast.cases.size() < 4) return Status::Ok();  // a very small demo tells no stories
-    return GenerateDemoStories(inst, cast);
+    if (cast.cases.size() >= 4) {  // a very small demo tells no stories
+        ONESTORY_RETURN_IF_ERROR(GenerateDemoStories(inst, cast));
+    }
+    return GenerateDemoImpact(inst, impact);
 }
 
 }  // namespace onestory::cli

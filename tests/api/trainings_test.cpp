@@ -216,6 +216,7 @@ TEST_F(TrainingsTest, OnlyATrainedInterviewerConductsAnInterview) {
     const std::string message(refused.obj().at("error").at("message").as_string());
     EXPECT_NE(message.find("Interviewing survivors of trafficking"), std::string::npos) << message;
     EXPECT_NE(message.find(course), std::string::npos) << message;
+    EXPECT_EQ(refused.obj().at("training").at(0), json::value(course));
     EXPECT_EQ(Plan(kase, "caseworker").status, 201);
     // The refusal is audited.
     const auto audit = As("supervisor").Get("/api/v1/audit?limit=500");

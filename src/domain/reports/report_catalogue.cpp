@@ -125,13 +125,12 @@ Status Training(store::Transaction& tx, const ReportRequest& request, Report& re
     for (const auto& g : rows) by_year[g.keys.at(2)][{g.keys.at(0), g.keys.at(1)}] += g.count;
     const std::vector<std::string> professions{"police",        "prosecutor",       "judge", "social_worker",
                                                "health_worker", "community_leader", "other"};
-    const int first_year = static_cast<int>(request.first_day.year());
-    const int last_year = static_cast<int>(request.last_day.year());
-    if (last_year - first_year > 20) {
-        report.notes.emplace_back("Training tables cover the last 20 years of the period.");
-    }
-    for (int year = std::max(first_year, last_year - 20); year <= last_year; ++year) {
-        const auto& cells = by_year[std::to_string(year)];
+    // One table per year that had sessions (the last year of the period when none had).
+    std::vector<std::string> years;
+    for (const auto& [year, cells] : by_year) years.push_back(year);
+    if (years.empty()) years.push_back(std::to_string(static_cast<int>(request.last_day.year())));
+    for (const auto& year : years) {
+        const auto& cells = by_year[year];
         std::vector<std::pair<std::string, std::int64_t>> by_country;
         for (const auto& [key, n] : cells) by_country.emplace_back(key.second, n);
         const MergedLabels countries = MergeRareLabels(by_country, request.threshold);
@@ -143,9 +142,8 @@ Status Training(store::Transaction& tx, const ReportRequest& request, Report& re
             table[row][countries.row_of(key.second)] += n;
         }
         report.tables.push_back(
-            MakeTable("participants_" + std::to_string(year),
-                      "Training participants in " + std::to_string(year) + ", by profession and country", "profession",
-                      "country", professions, countries.labels, table, request.threshold));
+            MakeTable("participants_" + year, "Training participants in " + year + ", by profession and country",
+                      "profession", "country", professions, countries.labels, table, request.threshold));
     }
     report.notes.emplace_back(
         "A participant is counted once for each session they took part in. Countries of "

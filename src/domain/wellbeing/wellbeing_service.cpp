@@ -2,6 +2,7 @@
 #include "domain/wellbeing/wellbeing_service.hpp"
 
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 
 #include "crypto/field_seal.hpp"
@@ -36,6 +37,11 @@ Exposure ExposureFrom(const store::ExposureRow& r) {
     e.kind = ParseEnum<ExposureKind>(r.kind).value_or(ExposureKind::kOther);
     e.created_at = FromMicros(r.created_at);
     return e;
+}
+
+// Aggregates are shown to a tenth of an hour and a tenth of a percent.
+double Rounded(double value, double per_unit) {
+    return std::round(value * per_unit) / per_unit;
 }
 
 std::string HoursText(std::int64_t minutes) {
@@ -355,13 +361,14 @@ Result<WellbeingSummary> WellbeingService::Summary(const policy::Actor& actor,
         const auto found = by_week.find(FormatDate(week));
         const store::WeeklyWellbeingRow row = found == by_week.end() ? store::WeeklyWellbeingRow{} : found->second;
         if (enough_staff && row.staff_with_exposure >= kMinimumStaff) {
+            const double hours = static_cast<double>(row.exposure_minutes) / 60.0;
             w.staff_with_exposure = row.staff_with_exposure;
-            w.exposure_hours = static_cast<double>(row.exposure_minutes) / 60.0;
-            w.mean_exposure_hours = *w.exposure_hours / static_cast<double>(row.staff_with_exposure);
+            w.exposure_hours = Rounded(hours, 10);
+            w.mean_exposure_hours = Rounded(hours / static_cast<double>(row.staff_with_exposure), 10);
         }
         if (enough_staff) {
-            w.share_checked_in =
-                static_cast<double>(std::min(row.staff_checked_in, active)) / static_cast<double>(active);
+            w.share_checked_in = Rounded(
+                static_cast<double>(std::min(row.staff_checked_in, active)) / static_cast<double>(active), 1000);
         }
         out.weeks.push_back(w);
     }

@@ -114,7 +114,8 @@ TEST(PostgresStoreTest, ProcessesStartingTogetherMigrateOnce) {
     ASSERT_TRUE((**opened[0])
                     ->Read([](Transaction& tx) -> Status {
                         ONESTORY_ASSIGN_OR_RETURN(Rows rows, tx.Query("SELECT COUNT(*) FROM schema_migrations"));
-                        EXPECT_EQ(rows.at(0).at(0).AsInt(), LatestVersion(PostgresMigrations()));
+                        // Each migration applied once (numbers may have gaps while branches land).
+                        EXPECT_EQ(rows.at(0).at(0).AsInt(), static_cast<std::int64_t>(PostgresMigrations().size()));
                         return Status::Ok();
                     })
                     .ok());

@@ -62,7 +62,8 @@ TEST(SqliteStoreTest, ReopeningKeepsDataAndDoesNotReapplyMigrations) {
     ASSERT_TRUE((*store)
                     ->Read([](Transaction& tx) -> Status {
                         ONESTORY_ASSIGN_OR_RETURN(Rows rows, tx.Query("SELECT COUNT(*) FROM schema_migrations"));
-                        EXPECT_EQ(rows[0][0].AsInt(), LatestVersion(SqliteMigrations()));
+                        // Each migration applied once (numbers may have gaps while branches land).
+                        EXPECT_EQ(rows[0][0].AsInt(), static_cast<std::int64_t>(SqliteMigrations().size()));
                         ONESTORY_ASSIGN_OR_RETURN(Rows agencies, tx.Query("SELECT COUNT(*) FROM agencies"));
                         EXPECT_EQ(agencies[0][0].AsInt(), 1);
                         return Status::Ok();
