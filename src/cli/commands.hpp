@@ -66,6 +66,15 @@ struct ExportOptions {
 };
 int RunExport(const ExportOptions& options);
 
+struct GenerateOptions {
+    std::string data;
+    int cases = 100000;
+    int seed = 1;
+    bool quiet = false;
+};
+// Bulk synthetic survivors, a case and two events each, for measurements.
+int RunGenerateCases(const GenerateOptions& options);
+
 // Shared by init and demo: creates the directory, key file, database and the
 // first administrator. Refuses to touch an existing installation; removes
 // what it created if a later step fails.

@@ -88,6 +88,16 @@ int main(int argc, char** argv) {
     export_cmd->add_flag("--quiet", exporting.quiet, "no progress bar");
     export_cmd->add_option("--test-clock", exporting.test_clock, "tests only: the time the export runs at")->group("");
 
+    GenerateOptions generating;
+    auto* generate_cmd = app.add_subcommand(
+        "generate-cases", "Measurements only: fill an installation with synthetic survivors, quickly, unaudited");
+    generate_cmd->group("");
+    generate_cmd->add_option("--data", generating.data, "the data directory")->required();
+    generate_cmd->add_option("--cases", generating.cases, "how many survivors, each with one case")
+        ->capture_default_str();
+    generate_cmd->add_option("--seed", generating.seed, "random seed")->capture_default_str();
+    generate_cmd->add_flag("--quiet", generating.quiet, "no progress");
+
     CLI11_PARSE(app, argc, argv);
 
     if (init_cmd->parsed()) return RunInit(init);
@@ -96,5 +106,6 @@ int main(int argc, char** argv) {
     if (verify_cmd->parsed()) return RunAuditVerify(audit_data);
     if (migrate_cmd->parsed()) return RunMigrateStore(migrate);
     if (export_cmd->parsed()) return RunExport(exporting);
+    if (generate_cmd->parsed()) return RunGenerateCases(generating);
     return 1;
 }

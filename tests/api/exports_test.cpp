@@ -6,6 +6,7 @@
 // statistics consent; every combination of quasi-identifiers at least k
 // times).
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <sys/stat.h>
 
 #include <fstream>
@@ -287,6 +288,68 @@ TEST_F(ExportsTest, TheCtdcDatasetIsKAnonymousAndCountsOnlyConsentingSurvivors) 
     EXPECT_EQ(Export({"--format", "ctdc", "--k", "1", "--out", Out("ctdc3.csv").string()}, "analyst", World::kPassword)
                   .exit_code,
               1);
+}
+
+// generate-cases, the fixture of the throughput measurement: N survivors
+// with a case each, sealed as the services seal them, an intact audit chain,
+// and data the exports read.
+TEST(GenerateCasesTest, FillsAnInstallationWithSealedCasesTheExportsRead) {
+    TempDir dir;
+    const auto data = dir.path() / "data";
+    const std::vector<std::string> env{"ONESTORY_ADMIN_PASSWORD=generate-test-password"};
+    ASSERT_EQ(RunOnestory({"init", "--data", data.string(), "--admin-username", "admin"}, env).exit_code, 0);
+    const auto r =
+        RunOnestory({"generate-cases", "--data", data.string(), "--cases", "1500", "--seed", "7", "--quiet"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("generated 1500 survivors"), std::string::npos) << r.out;
+    {
+        sqlite3* handle = nullptr;
+        ASSERT_EQ(sqlite3_open((data / "onestory.db").c_str(), &handle), SQLITE_OK);
+        auto count = [&](const char* sql) {
+            sqlite3_stmt* stmt = nullptr;
+            sqlite3_prepare_v2(handle, sql, -1, &stmt, nullptr);
+            const int n = sqlite3_step(stmt) == SQLITE_ROW ? sqlite3_column_int(stmt, 0) : -1;
+            sqlite3_finalize(stmt);
+            return n;
+        };
+        EXPECT_EQ(count("SELECT COUNT(*) FROM survivors"), 1500);
+        EXPECT_EQ(count("SELECT COUNT(*) FROM cases"), 1500);
+        EXPECT_EQ(count("SELECT COUNT(DISTINCT survivor_id) FROM cases"), 1500);
+        EXPECT_EQ(count("SELECT COUNT(*) FROM trafficking_events"), 3000);
+        const int consents = count("SELECT COUNT(*) FROM consents WHERE purpose = 'statistics'");
+        EXPECT_GT(consents, 1000);
+        EXPECT_LT(consents, 1500);
+        sqlite3_close(handle);
+    }
+    const auto verify = RunOnestory({"audit", "verify", "--data", data.string()});
+    EXPECT_EQ(verify.exit_code, 0) << verify.out << verify.err;
+    // The protected values are sealed: neither the fixed description nor any
+    // generated telephone number or road is in the database files.
+    std::string files;
+    for (const auto& entry : std::filesystem::directory_iterator(data)) {
+        if (entry.path().filename().string().rfind("onestory.db", 0) == 0) files += ReadAll(entry.path());
+    }
+    ASSERT_NE(files.find("Generated 1500"), std::string::npos);  // the check can see plain text
+    for (const char* secret : {"Kept working for no pay", "+254 7", " Road", " district"}) {
+        EXPECT_EQ(files.find(secret), std::string::npos) << secret;
+    }
+    // Both exports read the generated installation: every case in HTCDS, a k-anonymous CTDC dataset.
+    const auto htcds = dir.path() / "cases.jsonl";
+    const auto h = RunOnestory({"export", "--data", data.string(), "--format", "htcds", "--out", htcds.string(),
+                                "--admin-username", "admin", "--quiet"},
+                               env);
+    ASSERT_EQ(h.exit_code, 0) << h.err;
+    EXPECT_EQ(Lines(ReadAll(htcds)).size(), 1500u);
+    const auto ctdc = dir.path() / "ctdc.csv";
+    const auto c = RunOnestory({"export", "--data", data.string(), "--format", "ctdc", "--k", "11", "--out",
+                                ctdc.string(), "--admin-username", "admin", "--quiet"},
+                               env);
+    ASSERT_EQ(c.exit_code, 0) << c.err;
+    std::map<std::string, int> combinations;
+    const auto rows = Lines(ReadAll(ctdc));
+    ASSERT_GT(rows.size(), 1u);
+    for (std::size_t i = 1; i < rows.size(); ++i) ++combinations[rows[i]];
+    for (const auto& [combination, n] : combinations) EXPECT_GE(n, 11) << combination;
 }
 
 }  // namespace
