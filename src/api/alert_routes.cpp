@@ -34,13 +34,17 @@ json::value AlertJson(const domain::Alert& a) {
                         {"created_at", FormatInstant(a.created_at)},
                         {"message", a.message},
                         {"reason", OptionalString(a.reason)},
+                        {"acknowledged_at", OptionalInstantJson(a.acknowledged_at)},
+                        {"acknowledged_by", OptionalString(a.acknowledged_by)},
                         {"version", a.version}};
 }
 
 Schema AlertSchema() {
     return Schema::Object(
                {Required("id", Schema::String()),
-                Required("kind", Schema::String().Describe("break_glass; more kinds may follow")),
+                Required("kind", Schema::String().Describe(
+                                     "break_glass, commitment_overdue, referral_unanswered, referral_not_completed, "
+                                     "safety_plan_review, hearing_not_notified, assessment_overdue; more may follow")),
                 Required("agency_id", Schema::String()),
                 Required("audience", Schema::Object({Required("role", Schema::String().Nullable()),
                                                      Required("staff_id", Schema::String().Nullable())})),
@@ -49,10 +53,11 @@ Schema AlertSchema() {
                 Required("subject_id", Schema::String().Nullable().Describe("the record the alert is about")),
                 Required("subject_staff_id", Schema::String().Nullable()),
                 Required("subject_staff_name", Schema::String()), Required("due_at", Schema::DateTime().Nullable()),
-                Required("status", Schema::Enum({"open", "acknowledged"})), Required("created_at", Schema::DateTime()),
-                Required("message", Schema::String()),
+                Required("status", Schema::Enum({"open", "acknowledged", "resolved"})),
+                Required("created_at", Schema::DateTime()), Required("message", Schema::String()),
                 Required("reason", Schema::String().Nullable().Describe("break glass: the reason given; protected")),
-                Required("version", Schema::Integer())})
+                Required("acknowledged_at", Schema::DateTime().Nullable()),
+                Required("acknowledged_by", Schema::String().Nullable()), Required("version", Schema::Integer())})
         .Open();
 }
 
@@ -94,11 +99,27 @@ void AddAlertRoutes(std::vector<Route>& routes, const AppServices& services) {
                    for (const auto& a : result.items) items.push_back(AlertJson(a));
                    return ApiResponse::Json(ListBody(std::move(items), result.next));
                });
-    list.summary = "Your open alerts: those addressed to you and to your roles in your agency";
+    list.summary =
+        "Your open alerts, with the case and the due date: those addressed to you and to your roles in your agency "
+        "(supervisors: every care-coordination alert of the agency). Overdue commitments, unanswered or unfinished "
+        "referrals, safety plans past review, hearings within 14 days the survivor was not told of and overdue "
+        "assessments are evaluated against the clock";
     list.tag = "alerts";
     list.list = true;
     list.response = AlertSchema();
     routes.push_back(std::move(list));
+
+    Route acknowledge(Method::kPost, "/api/v1/alerts/{id}/acknowledge", Capability::Of(Action::kAcknowledgeAlert),
+                      [&alerts](ApiRequest& r) -> Result<ApiResponse> {
+                          ONESTORY_ASSIGN_OR_RETURN(auto alert, alerts.Acknowledge(r.actor(), r.Param("id")));
+                          return ApiResponse::Json(AlertJson(alert)).WithETag(alert.version);
+                      });
+    acknowledge.summary =
+        "Acknowledge an alert addressed to you or your role; it leaves the open list for good (409 when it is not "
+        "open)";
+    acknowledge.tag = "alerts";
+    acknowledge.response = AlertSchema();
+    routes.push_back(std::move(acknowledge));
 }
 
 }  // namespace onestory::api

@@ -92,6 +92,15 @@ App::App(AppServices services, AppOptions options)
     AddTrainingRoutes(routes_, services_);
     AddWellbeingRoutes(routes_, services_);
     AddExportRoutes(routes_, services_);
+    AddProviderRoutes(routes_, services_);
+    AddReferralRoutes(routes_, services_);
+    AddCommitmentRoutes(routes_, services_);
+    AddSafetyPlanRoutes(routes_, services_);
+    AddHearingRoutes(routes_, services_);
+    AddReviewRoutes(routes_, services_);
+    AddIncidentRoutes(routes_, services_);
+    AddAssessmentRoutes(routes_, services_);
+    AddTimelineRoutes(routes_, services_);
     for (const auto& route : routes_) router_.Add(route.method, route.pattern);
 }
 
@@ -185,14 +194,16 @@ Result<ApiResponse> App::Dispatch(const http::Request& request, const Route& rou
 
     ApiRequest api{request, principal ? &*principal : nullptr, std::move(params), nullptr, std::nullopt};
 
-    if (route.requires_if_match) {
+    if (route.requires_if_match || route.accepts_if_match) {
         const auto header = request.Header("if-match");
-        if (!header) {
+        if (!header && route.requires_if_match) {
             return Status(StatusCode::kPreconditionRequired, "if_match_required",
                           "send If-Match with the version you read (its ETag) to change this record");
         }
-        api.if_match = ParseIfMatch(*header);
-        if (!api.if_match) return Status::Invalid("If-Match", "must be the record's version, e.g. \"3\"");
+        if (header) {
+            api.if_match = ParseIfMatch(*header);
+            if (!api.if_match) return Status::Invalid("If-Match", "must be the record's version, e.g. \"3\"");
+        }
     }
 
     if (route.request) {

@@ -17,16 +17,25 @@
 #include "domain/access_log/access_log_service.hpp"
 #include "domain/accounts/account_service.hpp"
 #include "domain/alerts/alert_service.hpp"
+#include "domain/assessments/assessment_service.hpp"
 #include "domain/audit_query.hpp"
 #include "domain/cases/case_service.hpp"
 #include "domain/cases/trafficking_event_service.hpp"
+#include "domain/commitments/commitment_service.hpp"
 #include "domain/consents/consent_service.hpp"
 #include "domain/disclosures/disclosure_service.hpp"
 #include "domain/exports/survivor_export.hpp"
+#include "domain/hearings/hearing_service.hpp"
+#include "domain/incidents/incident_service.hpp"
 #include "domain/interviews/interview_service.hpp"
+#include "domain/providers/provider_service.hpp"
+#include "domain/referrals/referral_service.hpp"
 #include "domain/reports/report_service.hpp"
+#include "domain/reviews/review_service.hpp"
+#include "domain/safety/safety_plan_service.hpp"
 #include "domain/statements/statement_service.hpp"
 #include "domain/survivors/survivor_service.hpp"
+#include "domain/timeline/timeline_service.hpp"
 #include "domain/trainings/training_service.hpp"
 #include "domain/venues/venue_service.hpp"
 #include "domain/wellbeing/wellbeing_service.hpp"
@@ -59,6 +68,16 @@ struct AppServices {
     domain::WellbeingService& wellbeing;
     domain::TraffickingEventService& trafficking_events;
     domain::SurvivorExportService& survivor_exports;
+    // Care coordination.
+    domain::ProviderService& providers;
+    domain::ReferralService& referrals;
+    domain::CommitmentService& commitments;
+    domain::SafetyPlanService& safety_plans;
+    domain::HearingService& hearings;
+    domain::ReviewService& reviews;
+    domain::IncidentService& incidents;
+    domain::AssessmentService& assessments;
+    domain::TimelineService& timeline;
 };
 
 struct AppOptions {
@@ -116,6 +135,15 @@ void AddReportRoutes(std::vector<Route>& routes, const AppServices& services);
 void AddTrainingRoutes(std::vector<Route>& routes, const AppServices& services);
 void AddWellbeingRoutes(std::vector<Route>& routes, const AppServices& services);
 void AddExportRoutes(std::vector<Route>& routes, const AppServices& services);
+void AddProviderRoutes(std::vector<Route>& routes, const AppServices& services);
+void AddReferralRoutes(std::vector<Route>& routes, const AppServices& services);
+void AddCommitmentRoutes(std::vector<Route>& routes, const AppServices& services);
+void AddSafetyPlanRoutes(std::vector<Route>& routes, const AppServices& services);
+void AddHearingRoutes(std::vector<Route>& routes, const AppServices& services);
+void AddReviewRoutes(std::vector<Route>& routes, const AppServices& services);
+void AddIncidentRoutes(std::vector<Route>& routes, const AppServices& services);
+void AddAssessmentRoutes(std::vector<Route>& routes, const AppServices& services);
+void AddTimelineRoutes(std::vector<Route>& routes, const AppServices& services);
 
 // The name of the browser's session cookie.
 inline constexpr std::string_view kSessionCookie = "onestory_session";

@@ -60,6 +60,20 @@ std::optional<Instant> GetOptInstant(const json::object& o, std::string_view key
     return ParseInstant(*text);
 }
 
+std::optional<std::optional<std::string>> GetStringPatch(const json::object& o, std::string_view key) {
+    const auto* v = o.if_contains(key);
+    if (v == nullptr) return std::nullopt;
+    if (v->is_null()) return std::optional<std::string>();
+    return std::optional<std::string>(GetOptString(o, key));
+}
+
+std::optional<std::optional<Instant>> GetInstantPatch(const json::object& o, std::string_view key) {
+    const auto* v = o.if_contains(key);
+    if (v == nullptr) return std::nullopt;
+    if (v->is_null()) return std::optional<Instant>();
+    return std::optional<Instant>(GetOptInstant(o, key));
+}
+
 json::array ToJsonArray(const std::vector<std::string>& values) {
     json::array out;
     out.reserve(values.size());

@@ -42,6 +42,17 @@ std::vector<E> GetEnumList(const boost::json::object& o, std::string_view key) {
     return out;
 }
 
+// Merge-patch members: absent (nullopt), null (an empty inner optional) or a value.
+std::optional<std::optional<std::string>> GetStringPatch(const boost::json::object& o, std::string_view key);
+std::optional<std::optional<Instant>> GetInstantPatch(const boost::json::object& o, std::string_view key);
+template <class E>
+std::optional<std::optional<E>> GetEnumPatch(const boost::json::object& o, std::string_view key) {
+    const auto* v = o.if_contains(key);
+    if (v == nullptr) return std::nullopt;
+    if (v->is_null()) return std::optional<E>();
+    return std::optional<E>(GetOptEnum<E>(o, key));
+}
+
 // JSON helpers for responses.
 boost::json::array ToJsonArray(const std::vector<std::string>& values);
 template <class E>

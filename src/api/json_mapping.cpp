@@ -1,6 +1,7 @@
 // Copyright 2026 The onestory Authors. SPDX-License-Identifier: Apache-2.0
 #include "api/json_mapping.hpp"
 
+#include "api/care_mapping.hpp"
 #include "api/json_access.hpp"
 #include "api/tell_once_mapping.hpp"
 #include "policy/vocabulary.hpp"
@@ -68,6 +69,10 @@ void tag_invoke(const json::value_from_tag&, json::value& jv, const Case& c) {
                    {"updated_at", FormatInstant(c.updated_at)},
                    {"version", c.version}};
     if (c.interview_count) o["interview_count"] = *c.interview_count;
+    if (c.commitments) o["commitments"] = json::value_from(*c.commitments);
+    if (c.commitments) {
+        o["next_assessment"] = c.next_assessment ? json::value_from(*c.next_assessment) : json::value(nullptr);
+    }
     jv = std::move(o);
 }
 
@@ -133,6 +138,9 @@ Schema CaseSchema() {
                            Required("status", Schema::EnumOf<domain::CaseStatus>()),
                            Required("exploitation_types", Schema::Array(Schema::EnumOf<domain::ExploitationType>())),
                            Optional("interview_count", Schema::Integer().Describe("interviews of this case")),
+                           Optional("commitments", CommitmentSummarySchema()),
+                           Optional("next_assessment", AssessmentDueSchema().Nullable().Describe(
+                                                           "the next outcome assessment due; null once closed")),
                            Required("created_at", Schema::DateTime()), Required("updated_at", Schema::DateTime()),
                            Required("version", Schema::Integer())})
         .Open();

@@ -73,12 +73,15 @@ json::value App::OpenApiDocument() const {
             parameters.push_back(json::object{
                 {"name", q.name}, {"in", "query"}, {"schema", q.schema.ToJson()}, {"description", q.description}});
         }
-        if (route.requires_if_match) {
-            parameters.push_back(json::object{{"name", "If-Match"},
-                                              {"in", "header"},
-                                              {"required", true},
-                                              {"schema", json::object{{"type", "string"}}},
-                                              {"description", "the version (ETag) the change is based on"}});
+        if (route.requires_if_match || route.accepts_if_match) {
+            parameters.push_back(
+                json::object{{"name", "If-Match"},
+                             {"in", "header"},
+                             {"required", route.requires_if_match},
+                             {"schema", json::object{{"type", "string"}}},
+                             {"description", route.requires_if_match ? "the version (ETag) the change is based on"
+                                                                     : "the version (ETag) the change is based on; "
+                                                                       "required when the record exists"}});
         }
         if (!parameters.empty()) op["parameters"] = std::move(parameters);
         if (route.request) {

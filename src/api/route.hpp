@@ -50,7 +50,7 @@ struct ApiRequest {
     const domain::Principal* principal = nullptr;  // null on public routes
     std::vector<std::pair<std::string, std::string>> params;
     boost::json::value body;               // null when the route takes none
-    std::optional<std::int64_t> if_match;  // parsed If-Match, when the route requires it
+    std::optional<std::int64_t> if_match;  // parsed If-Match, when the route requires or accepts it
 
     const policy::Actor& actor() const;
     const std::string& Param(std::string_view name) const;
@@ -101,6 +101,9 @@ struct Route {
     int success_status = 200;
     std::vector<QueryParameter> query;
     bool requires_if_match = false;
+    // If-Match is read when sent (a PUT that creates the record when there is
+    // none and replaces it, with If-Match, when there is).
+    bool accepts_if_match = false;
     bool list = false;  // answers {"items", "next_cursor"} and takes limit/cursor
 };
 

@@ -142,6 +142,21 @@ void tag_invoke(const json::value_from_tag&, json::value& jv, const Passage& p) 
                       {"created_at", FormatInstant(p.created_at)}};
 }
 
+void tag_invoke(const json::value_from_tag&, json::value& jv, const DisclosedRecord& r) {
+    json::object record{{"code_name", r.code_name}};
+    if (r.legal_name) {
+        record["legal_name"] = *r.legal_name;
+        record["birth_date"] = r.birth_date ? json::value(FormatDate(*r.birth_date)) : json::value(nullptr);
+        record["age_band"] = api::OptionalString(r.age_band);
+        record["gender"] = OptionalEnum(r.gender);
+        record["nationality"] = api::OptionalString(r.nationality);
+        record["languages"] = api::ToJsonArray(r.languages.value_or(std::vector<std::string>{}));
+    }
+    if (r.contact) record["contact"] = *r.contact;
+    if (r.address) record["address"] = *r.address;
+    jv = std::move(record);
+}
+
 void tag_invoke(const json::value_from_tag&, json::value& jv, const Disclosure& d) {
     json::object o{{"id", d.id},
                    {"case_id", d.case_id},
@@ -162,21 +177,7 @@ void tag_invoke(const json::value_from_tag&, json::value& jv, const Disclosure& 
         for (const auto& p : *d.passages) passages.push_back(json::value_from(p));
         o["passages"] = std::move(passages);
     }
-    if (d.record) {
-        const auto& r = *d.record;
-        json::object record{{"code_name", r.code_name}};
-        if (r.legal_name) {
-            record["legal_name"] = *r.legal_name;
-            record["birth_date"] = r.birth_date ? json::value(FormatDate(*r.birth_date)) : json::value(nullptr);
-            record["age_band"] = api::OptionalString(r.age_band);
-            record["gender"] = OptionalEnum(r.gender);
-            record["nationality"] = api::OptionalString(r.nationality);
-            record["languages"] = api::ToJsonArray(r.languages.value_or(std::vector<std::string>{}));
-        }
-        if (r.contact) record["contact"] = *r.contact;
-        if (r.address) record["address"] = *r.address;
-        o["record"] = std::move(record);
-    }
+    if (d.record) o["record"] = json::value_from(*d.record);
     jv = std::move(o);
 }
 

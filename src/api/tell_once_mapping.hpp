@@ -23,6 +23,7 @@ void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, cons
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const TopicCoverage& coverage);
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const SurvivorComment& comment);
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const Passage& passage);
+void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const DisclosedRecord& record);
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const Disclosure& disclosure);
 
 }  // namespace onestory::domain

@@ -49,19 +49,15 @@ int RunDemo(const DemoOptions& options) {
     std::cout << "onestory demo: generating synthetic data in " << root.string() << " ..." << std::endl;
     if (Status s = InitializeDataDir(dir, init, kDemoPassword); !s.ok()) return Fail(s);
     // Demo data is throw-away: skip fsync so it is generated quickly. It is
-    // generated on a clock it can move (weeks of wellbeing history), and
-    // served on the real one.
+    // generated with a manual clock, so that its histories (care, weeks of
+    // wellbeing) span the past year; the server then runs on the system clock.
     OpenOptions open;
     open.durable = !options.data.empty();
-    {
-        OpenOptions generating = open;
-        generating.manual_clock = SystemClock().Now();
-        auto installation = Installation::Open(dir, generating);
-        if (!installation.ok()) return Fail(installation.status());
-        if (Status s = GenerateDemoData(**installation, options.survivors, kDemoPassword); !s.ok()) return Fail(s);
-    }
+    open.manual_clock = SystemClock().Now();
     auto installation = Installation::Open(dir, open);
     if (!installation.ok()) return Fail(installation.status());
+    if (Status s = GenerateDemoData(**installation, options.survivors, kDemoPassword); !s.ok()) return Fail(s);
+    installation->reset();
 
     std::cout << "\nDemo logins (password for all: " << kDemoPassword << ")\n"
               << "  admin              administrator (accounts only; no survivor data)\n"
@@ -74,10 +70,14 @@ int RunDemo(const DemoOptions& options) {
               << "  clinician          clinician, Riverside Community Clinic\n"
               << "  shelter, clerk, child-protection, helpline   staff of the other agencies\n\n";
     if (options.generate_only) return 0;
+    OpenOptions serving;
+    serving.durable = open.durable;
+    auto served = Installation::Open(dir, serving);
+    if (!served.ok()) return Fail(served.status());
     ServeOptions serve;
     serve.data = root.string();
     serve.listen = options.listen;
-    return Serve(**installation, serve);
+    return Serve(**served, serve);
 }
 
 }  // namespace onestory::cli

@@ -6,6 +6,7 @@
 #include <random>
 
 #include "cli/commands.hpp"
+#include "cli/demo_care.hpp"
 #include "cli/demo_impact.hpp"
 #include "cli/demo_statements.hpp"
 #include "common/enum_names.hpp"
@@ -60,6 +61,12 @@ struct DemoStaff {
 
 Status GenerateDemoData(Installation& inst, int survivor_count, const std::string& password) {
     std::mt19937 rng(20261126);
+    // With a manual clock (RunDemo's) the accounts predate the histories laid
+    // out over the past year, and the first cases have run for some weeks.
+    ManualClock* clock = inst.manual_clock();
+    const Instant present = inst.clock().Now();
+    const auto days = [](int n) { return std::chrono::hours(24 * n); };
+    if (clock != nullptr) clock->Set(present - days(450));
     const std::vector<DemoAgency> agencies{
         {"Harbour Light Aftercare", AgencyKind::kNgo},
         {"Metro Police Anti-Trafficking Unit", AgencyKind::kPolice},
@@ -122,7 +129,7 @@ Status GenerateDemoData(Installation& inst, int survivor_count, const std::strin
         domain::ExploitationType::kForcedCriminality};
     const std::array<domain::Gender, 4> genders{domain::Gender::kFemale, domain::Gender::kFemale, domain::Gender::kMale,
                                                 domain::Gender::kNonBinary};
-    const Date today = DateOf(inst.clock().Now());
+    const Date today = DateOf(present);
     DemoImpactCast impact;
     impact.admin = admin;
     impact.trainer = actors[3];
@@ -133,6 +140,7 @@ Status GenerateDemoData(Installation& inst, int survivor_count, const std::strin
                        actors[10], made_agencies[0].id, made_agencies[1].id, made_agencies[2].id, made_agencies[5].id,
                        {}};
     for (int i = 0; i < survivor_count; ++i) {
+        if (clock != nullptr) clock->Set(i < 5 ? present - days(80) + std::chrono::hours(i) : present);
         const policy::Actor& registrar = i % 3 == 2 ? caseworker2 : caseworker;
         domain::NewSurvivor s;
         s.code_name = std::string(Pick(rng, kAdjectives)) + " " + std::string(Pick(rng, kCreatures)) + " " +
@@ -172,8 +180,27 @@ Status GenerateDemoData(Installation& inst, int survivor_count, const std::strin
                 inst.cases().AddTeamMember(supervisor, kase.id, caseworker.id, domain::CaseRole::kCaseworker).status());
         }
     }
+    if (clock != nullptr) clock->Set(present);
     if (cast.cases.size() >= 4) {  // a very small demo tells no stories
         ONESTORY_RETURN_IF_ERROR(GenerateDemoStories(inst, cast));
+        if (clock != nullptr) {  // the care histories need the clock moved
+            const DemoCareCast care{admin,
+                                    supervisor,
+                                    caseworker,
+                                    counsellor,
+                                    actors[6],
+                                    actors[8],
+                                    actors[11],
+                                    actors[10],
+                                    made_agencies[0].id,
+                                    made_agencies[1].id,
+                                    made_agencies[2].id,
+                                    made_agencies[4].id,
+                                    made_agencies[5].id,
+                                    cast.cases};
+            ONESTORY_RETURN_IF_ERROR(GenerateDemoCare(inst, care));
+            clock->Set(present);
+        }
     }
     return GenerateDemoImpact(inst, impact);
 }

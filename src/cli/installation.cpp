@@ -1,6 +1,7 @@
 // Copyright 2026 The onestory Authors. SPDX-License-Identifier: Apache-2.0
 #include "cli/installation.hpp"
 
+#include "cli/assessment_instrument_file.hpp"
 #include "cli/settings_file.hpp"
 #include "store/key_rows.hpp"
 #include "store/postgres/postgres_dsn.hpp"
@@ -37,6 +38,15 @@ Installation::~Installation() {
     wellbeing_.reset();
     trainings_.reset();
     reports_.reset();
+    timeline_.reset();
+    assessments_.reset();
+    incidents_.reset();
+    reviews_.reset();
+    hearings_.reset();
+    safety_plans_.reset();
+    commitments_.reset();
+    referrals_.reset();
+    providers_.reset();
     alerts_.reset();
     access_log_.reset();
     disclosures_.reset();
@@ -57,6 +67,8 @@ Result<std::unique_ptr<Installation>> Installation::Open(const DataDir& dir, con
     inst->dir_ = dir;
     ONESTORY_ASSIGN_OR_RETURN(inst->settings_, LoadSettingsFile(dir.settings()));
     ONESTORY_ASSIGN_OR_RETURN(inst->settings_.checkin_instrument, LoadCheckinInstrument(dir.checkin_instrument()));
+    ONESTORY_ASSIGN_OR_RETURN(auto instrument, LoadAssessmentInstrumentFile(dir.assessment_instrument()));
+    if (instrument) inst->settings_.instrument = std::move(*instrument);
     ONESTORY_ASSIGN_OR_RETURN(crypto::SecretBytes master, crypto::LoadMasterKeyFile(dir.master_key()));
     inst->keyring_ = std::make_unique<crypto::Keyring>(std::move(master));
 
@@ -104,14 +116,47 @@ Result<std::unique_ptr<Installation>> Installation::Open(const DataDir& dir, con
     inst->wellbeing_ = std::make_unique<domain::WellbeingService>(*inst->context_, inst->keys_->wellbeing);
     inst->trafficking_events_ = std::make_unique<domain::TraffickingEventService>(*inst->context_);
     inst->survivor_exports_ = std::make_unique<domain::SurvivorExportService>(*inst->context_);
+    inst->providers_ = std::make_unique<domain::ProviderService>(*inst->context_);
+    inst->referrals_ = std::make_unique<domain::ReferralService>(*inst->context_);
+    inst->commitments_ = std::make_unique<domain::CommitmentService>(*inst->context_);
+    inst->safety_plans_ = std::make_unique<domain::SafetyPlanService>(*inst->context_);
+    inst->hearings_ = std::make_unique<domain::HearingService>(*inst->context_);
+    inst->reviews_ = std::make_unique<domain::ReviewService>(*inst->context_);
+    inst->incidents_ = std::make_unique<domain::IncidentService>(*inst->context_);
+    inst->assessments_ = std::make_unique<domain::AssessmentService>(*inst->context_);
+    inst->timeline_ = std::make_unique<domain::TimelineService>(*inst->context_);
     return inst;
 }
 
 api::App& Installation::MakeApp(const api::AppOptions& options) {
-    api::AppServices services{*context_,    *accounts_,    *survivors_,          *cases_,           *audit_query_,
-                              *store_,      *audit_,       *consents_,           *venues_,          *interviews_,
-                              *statements_, *disclosures_, *access_log_,         *alerts_,          *reports_,
-                              *trainings_,  *wellbeing_,   *trafficking_events_, *survivor_exports_};
+    api::AppServices services{*context_,
+                              *accounts_,
+                              *survivors_,
+                              *cases_,
+                              *audit_query_,
+                              *store_,
+                              *audit_,
+                              *consents_,
+                              *venues_,
+                              *interviews_,
+                              *statements_,
+                              *disclosures_,
+                              *access_log_,
+                              *alerts_,
+                              *reports_,
+                              *trainings_,
+                              *wellbeing_,
+                              *trafficking_events_,
+                              *survivor_exports_,
+                              *providers_,
+                              *referrals_,
+                              *commitments_,
+                              *safety_plans_,
+                              *hearings_,
+                              *reviews_,
+                              *incidents_,
+                              *assessments_,
+                              *timeline_};
     api::AppOptions with_clock = options;
     with_clock.test_clock = manual_clock_;
     if (with_clock.web_assets.empty()) with_clock.web_assets = web_assets::Files();

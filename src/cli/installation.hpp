@@ -13,19 +13,28 @@
 #include "domain/access_log/access_log_service.hpp"
 #include "domain/accounts/account_service.hpp"
 #include "domain/alerts/alert_service.hpp"
+#include "domain/assessments/assessment_service.hpp"
 #include "domain/audit_query.hpp"
 #include "domain/cases/case_service.hpp"
 #include "domain/cases/trafficking_event_service.hpp"
+#include "domain/commitments/commitment_service.hpp"
 #include "domain/consents/consent_service.hpp"
 #include "domain/disclosures/disclosure_service.hpp"
 #include "domain/exports/survivor_export.hpp"
+#include "domain/hearings/hearing_service.hpp"
+#include "domain/incidents/incident_service.hpp"
 #include "domain/installation_keys.hpp"
 #include "domain/interviews/interview_service.hpp"
+#include "domain/providers/provider_service.hpp"
+#include "domain/referrals/referral_service.hpp"
 #include "domain/reports/report_service.hpp"
+#include "domain/reviews/review_service.hpp"
+#include "domain/safety/safety_plan_service.hpp"
 #include "domain/service_context.hpp"
 #include "domain/settings.hpp"
 #include "domain/statements/statement_service.hpp"
 #include "domain/survivors/survivor_service.hpp"
+#include "domain/timeline/timeline_service.hpp"
 #include "domain/trainings/training_service.hpp"
 #include "domain/venues/venue_service.hpp"
 #include "domain/wellbeing/wellbeing_service.hpp"
@@ -41,6 +50,7 @@ struct DataDir {
     std::filesystem::path master_key() const { return root / "master.key"; }
     std::filesystem::path settings() const { return root / "settings.json"; }
     std::filesystem::path checkin_instrument() const { return root / "checkin_instrument.json"; }
+    std::filesystem::path assessment_instrument() const { return root / "assessment_instrument.json"; }
 };
 
 struct OpenOptions {
@@ -82,6 +92,15 @@ class Installation {
     domain::WellbeingService& wellbeing() { return *wellbeing_; }
     domain::TraffickingEventService& trafficking_events() { return *trafficking_events_; }
     domain::SurvivorExportService& survivor_exports() { return *survivor_exports_; }
+    domain::ProviderService& providers() { return *providers_; }
+    domain::ReferralService& referrals() { return *referrals_; }
+    domain::CommitmentService& commitments() { return *commitments_; }
+    domain::SafetyPlanService& safety_plans() { return *safety_plans_; }
+    domain::HearingService& hearings() { return *hearings_; }
+    domain::ReviewService& reviews() { return *reviews_; }
+    domain::IncidentService& incidents() { return *incidents_; }
+    domain::AssessmentService& assessments() { return *assessments_; }
+    domain::TimelineService& timeline() { return *timeline_; }
     api::App& MakeApp(const api::AppOptions& options);
 
   private:
@@ -112,6 +131,15 @@ class Installation {
     std::unique_ptr<domain::WellbeingService> wellbeing_;
     std::unique_ptr<domain::TraffickingEventService> trafficking_events_;
     std::unique_ptr<domain::SurvivorExportService> survivor_exports_;
+    std::unique_ptr<domain::ProviderService> providers_;
+    std::unique_ptr<domain::ReferralService> referrals_;
+    std::unique_ptr<domain::CommitmentService> commitments_;
+    std::unique_ptr<domain::SafetyPlanService> safety_plans_;
+    std::unique_ptr<domain::HearingService> hearings_;
+    std::unique_ptr<domain::ReviewService> reviews_;
+    std::unique_ptr<domain::IncidentService> incidents_;
+    std::unique_ptr<domain::AssessmentService> assessments_;
+    std::unique_ptr<domain::TimelineService> timeline_;
     std::unique_ptr<api::App> app_;
 };
 

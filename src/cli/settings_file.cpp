@@ -54,6 +54,31 @@ Status OnlyKeys(const json::object& o, std::initializer_list<std::string_view> k
     return Status::Ok();
 }
 
+// "restoration": {"min_domain_score": 3.0, "domains": ["safety", ...]}; both members optional.
+Result<domain::RestorationRule> RestorationFrom(const json::value& v) {
+    if (!v.is_object()) return Status::Invalid("restoration", "must be an object");
+    domain::RestorationRule rule;
+    for (const auto& [key, value] : v.get_object()) {
+        if (key == "min_domain_score") {
+            if (!value.is_number()) return Status::Invalid("restoration.min_domain_score", "must be a number");
+            rule.min_domain_score = value.to_number<double>();
+        } else if (key == "domains") {
+            if (!value.is_array()) return Status::Invalid("restoration.domains", "must be an array of domains");
+            for (std::size_t i = 0; i < value.get_array().size(); ++i) {
+                const auto& d = value.get_array()[i];
+                if (!d.is_string()) {
+                    return Status::Invalid("restoration.domains[" + std::to_string(i) + "]", "must be a string");
+                }
+                rule.domains.emplace_back(d.get_string());
+            }
+        } else {
+            return Status::Invalid("restoration." + std::string(key).substr(0, 64), "is not a known setting");
+        }
+    }
+    ONESTORY_RETURN_IF_ERROR(domain::ValidateRestorationRule(rule));
+    return rule;
+}
+
 }  // namespace
 
 Result<domain::CheckinInstrument> ParseCheckinInstrument(std::string_view text) {
@@ -174,6 +199,8 @@ Result<domain::Settings> ParseSettings(std::string_view text) {
                     return Status::Invalid(name, "is not a known setting");
                 }
             }
+        } else if (key == "restoration") {
+            ONESTORY_ASSIGN_OR_RETURN(settings.restoration, RestorationFrom(value));
         } else {
             return Status::Invalid(std::string(key), "is not a known setting");
         }

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "domain/assessments/instrument.hpp"
 #include "domain/wellbeing/checkin_instrument.hpp"
 
 namespace onestory::domain {
@@ -31,6 +32,10 @@ struct Settings {
     int exposure_nudge_minutes = 600;
     // The self-check staff take (DATA_DIR/checkin_instrument.json, else onestory's own).
     CheckinInstrument checkin_instrument = DefaultCheckinInstrument();
+    // Outcome assessments: the instrument in force (DATA_DIR/assessment_instrument.json,
+    // else onestory's own) and when a survivor counts as restored.
+    AssessmentInstrument instrument = DefaultInstrument();
+    RestorationRule restoration;
 };
 
 }  // namespace onestory::domain

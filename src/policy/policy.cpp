@@ -104,7 +104,107 @@ Decision DisclosureCreate(const Actor& actor, const Resource& resource, const Co
     return d;
 }
 
+// The agency a referral is addressed to, when it is another agency than the
+// case's and the actor works there.
+bool Receives(const Actor& actor, const Resource& resource) {
+    return !resource.recipient_agency_id.empty() && resource.recipient_agency_id != resource.owning_agency_id &&
+           actor.agency_id == resource.recipient_agency_id;
+}
+
+bool ReferralIsInternal(const Resource& resource) {
+    return resource.recipient_agency_id.empty() || resource.recipient_agency_id == resource.owning_agency_id;
+}
+
+// Creating or sending a referral: the owning case team (and supervisors);
+// sharing survivor categories with another agency needs one active consent
+// for that agency covering them all (aftercare, else health).
+Decision ReferralShare(const Actor& actor, const Resource& resource, const Context& context) {
+    Decision access = OwnAgencyCaseAccess(actor, resource, context, /*read=*/false, "refer this survivor");
+    if (!access.allowed) return access;
+    if (ReferralIsInternal(resource) || resource.categories.empty()) return access;
+    ReferralCoverage found = ReferralCoverageOf(context.consents, resource.recipient_agency_id, resource.categories);
+    if (found.coverage.consent_id.empty()) {
+        Decision d = Decision::Deny("no_consent",
+                                    "no single active consent of the survivor (for aftercare or health) lets these "
+                                    "parts of their record be shared with the provider's agency");
+        d.uncovered = std::move(found.coverage.uncovered);
+        return d;
+    }
+    Decision d = Decision::Allow("consent");
+    d.consent_id = std::move(found.coverage.consent_id);
+    return d;
+}
+
+Decision ReferralRead(const Actor& actor, const Resource& resource, const Context& context) {
+    if (Receives(actor, resource)) {
+        if (resource.unsent) return Decision::Deny("not_sent", "this referral has not been sent to your agency");
+        return Decision::Allow("receiving_agency");
+    }
+    return OwnAgencyCaseAccess(actor, resource, context, /*read=*/true, "read this referral");
+}
+
+Decision ReferralTransition(const Actor& actor, const Resource& resource, const Context& context) {
+    if (!resource.referral_step) return Decision::Deny("unknown_step", "this is not a step of a referral");
+    switch (*resource.referral_step) {
+        case ReferralStep::kSend:
+            return ReferralShare(actor, resource, context);
+        case ReferralStep::kAnswer:
+        case ReferralStep::kProgress:
+            // A provider outside onestory answers by phone; the case team records it.
+            if (ReferralIsInternal(resource)) {
+                return OwnAgencyCaseAccess(actor, resource, context, /*read=*/false, "record the provider's answer");
+            }
+            if (Receives(actor, resource)) {
+                if (resource.unsent) return Decision::Deny("not_sent", "this referral has not been sent yet");
+                return Decision::Allow("receiving_agency");
+            }
+            if (actor.agency_id == resource.owning_agency_id) {
+                return Decision::Deny("receiving_agency_answers",
+                                      "the agency the referral is addressed to answers it and records the service");
+            }
+            return Decision::Deny("other_agency", "this referral is addressed to another agency");
+        case ReferralStep::kClose:
+            if (Receives(actor, resource) && !resource.unsent) return Decision::Allow("receiving_agency");
+            return OwnAgencyCaseAccess(actor, resource, context, /*read=*/false, "close this referral");
+    }
+    return Decision::Deny("unknown_step", "this is not a step of a referral");
+}
+
+// A prosecutor of another agency holding an active prosecution consent of
+// the survivor that covers the legal part of the record.
+bool ProsecutesUnderConsent(const Actor& actor, const Resource& resource, const Context& context) {
+    if (!actor.Has(Role::kProsecutor) || actor.agency_id == resource.owning_agency_id) return false;
+    return !CoverageOf(context.consents, actor.agency_id, Purpose::kProsecution, {}, {RecordCategory::kLegal})
+                .consent_id.empty();
+}
+
+Decision HearingAccess(const Actor& actor, const Resource& resource, const Context& context, bool read,
+                       std::string_view what) {
+    if (ProsecutesUnderConsent(actor, resource, context)) return Decision::Allow("consent");
+    return OwnAgencyCaseAccess(actor, resource, context, read, what);
+}
+
+Decision SafetyPlanRead(const Actor& actor, const Resource& resource, const Context& context) {
+    const auto& disclosed = context.disclosed_categories;
+    if (actor.agency_id != resource.owning_agency_id &&
+        std::find(disclosed.begin(), disclosed.end(), RecordCategory::kSafetyPlan) != disclosed.end()) {
+        return Decision::Allow("consent");
+    }
+    return OwnAgencyCaseAccess(actor, resource, context, /*read=*/true, "read this safety plan");
+}
+
 }  // namespace
+
+ReferralCoverage ReferralCoverageOf(const std::vector<ConsentFact>& consents, std::string_view recipient_agency_id,
+                                    const std::vector<RecordCategory>& categories) {
+    ReferralCoverage aftercare{CoverageOf(consents, recipient_agency_id, Purpose::kAftercare, {}, categories),
+                               Purpose::kAftercare};
+    if (!aftercare.coverage.consent_id.empty()) return aftercare;
+    ReferralCoverage health{CoverageOf(consents, recipient_agency_id, Purpose::kHealth, {}, categories),
+                            Purpose::kHealth};
+    if (!health.coverage.consent_id.empty()) return health;
+    return health.coverage.uncovered.size() < aftercare.coverage.uncovered.size() ? health : aftercare;
+}
 
 bool RoleFitsPurpose(const Actor& actor, Purpose purpose) {
     if (actor.kind != Actor::Kind::kStaff) return false;
@@ -196,7 +296,14 @@ Decision DecideRoute(const Actor& actor, Action action) {
         case Action::kListStaff:
         case Action::kListVenues:
         case Action::kListAlerts:
+        case Action::kListProviders:
+        case Action::kReadInstrument:
+        case Action::kAcknowledgeAlert:
             return Decision::Allow("staff");
+        case Action::kCreateProvider:
+            if (actor.Has(Role::kAdmin)) return Decision::Allow("admin");
+            if (actor.Has(Role::kSupervisor)) return Decision::Allow("supervisor");
+            return NeedsRole("registering providers in the service directory");
         case Action::kCreateVenue:
             if (actor.Has(Role::kAdmin)) return Decision::Allow("admin");
             if (actor.Has(Role::kSupervisor)) return Decision::Allow("supervisor");
@@ -277,6 +384,26 @@ Decision DecideRoute(const Actor& actor, Action action) {
         case Action::kReadAccessLog:
         case Action::kBreakGlass:
         case Action::kExportSurvivor:
+        case Action::kListReferrals:
+        case Action::kCreateReferral:
+        case Action::kReadReferral:
+        case Action::kTransitionReferral:
+        case Action::kListReceivedReferrals:
+        case Action::kListCommitments:
+        case Action::kCreateCommitment:
+        case Action::kUpdateCommitment:
+        case Action::kReadSafetyPlan:
+        case Action::kUpdateSafetyPlan:
+        case Action::kListHearings:
+        case Action::kCreateHearing:
+        case Action::kUpdateHearing:
+        case Action::kListReviews:
+        case Action::kCreateReview:
+        case Action::kListIncidents:
+        case Action::kRecordIncident:
+        case Action::kListAssessments:
+        case Action::kRecordAssessment:
+        case Action::kReadTimeline:
             if (actor.HasCaseRole()) return Decision::Allow("case_role");
             if (actor.Has(Role::kAdmin)) {
                 return Decision::Deny("admin_has_no_case_access",
@@ -417,6 +544,59 @@ Decision Decide(const Actor& actor, Action action, const Resource& resource, con
                 return Decision::Deny("already_has_access", "you can already read this case");
             }
             return Decision::Allow("emergency");
+        case Action::kListProviders:
+        case Action::kReadInstrument:
+        case Action::kListReceivedReferrals:
+            return route;
+        case Action::kCreateProvider:
+            if (actor.Has(Role::kAdmin) || resource.owning_agency_id.empty() ||
+                resource.owning_agency_id == actor.agency_id) {
+                return route;
+            }
+            return Decision::Deny("other_agency", "supervisors register their own agency's services or outside ones");
+        case Action::kListReferrals:
+            return OwnAgencyCaseAccess(actor, resource, context, /*read=*/true, "read this case's referrals");
+        case Action::kCreateReferral:
+            return ReferralShare(actor, resource, context);
+        case Action::kReadReferral:
+            return ReferralRead(actor, resource, context);
+        case Action::kTransitionReferral:
+            return ReferralTransition(actor, resource, context);
+        case Action::kListCommitments:
+            return OwnAgencyCaseAccess(actor, resource, context, /*read=*/true, "read this case's commitments");
+        case Action::kCreateCommitment:
+            return OwnAgencyCaseAccess(actor, resource, context, /*read=*/false, "record a commitment");
+        case Action::kUpdateCommitment:
+            // The owner of a team commitment may work in another agency; they report on their own promise.
+            if (context.owns_record && actor.kind == Actor::Kind::kStaff) return Decision::Allow("owner");
+            return OwnAgencyCaseAccess(actor, resource, context, /*read=*/false, "update this commitment");
+        case Action::kReadSafetyPlan:
+            return SafetyPlanRead(actor, resource, context);
+        case Action::kUpdateSafetyPlan:
+            return OwnAgencyCaseAccess(actor, resource, context, /*read=*/false, "change this safety plan");
+        case Action::kListHearings:
+            return HearingAccess(actor, resource, context, /*read=*/true, "read this case's hearings");
+        case Action::kCreateHearing:
+        case Action::kUpdateHearing:
+            return HearingAccess(actor, resource, context, /*read=*/false, "record hearings");
+        case Action::kListReviews:
+            return OwnAgencyCaseAccess(actor, resource, context, /*read=*/true, "read this case's reviews");
+        case Action::kCreateReview:
+            return OwnAgencyCaseAccess(actor, resource, context, /*read=*/false, "record a case review");
+        case Action::kListIncidents:
+            return OwnAgencyCaseAccess(actor, resource, context, /*read=*/true, "read this case's incidents");
+        case Action::kRecordIncident:
+            return OwnAgencyCaseAccess(actor, resource, context, /*read=*/false, "record an incident");
+        case Action::kListAssessments:
+            return OwnAgencyCaseAccess(actor, resource, context, /*read=*/true, "read this case's assessments");
+        case Action::kRecordAssessment:
+            return OwnAgencyCaseAccess(actor, resource, context, /*read=*/false, "record an assessment");
+        case Action::kReadTimeline:
+            if (ProsecutesUnderConsent(actor, resource, context)) return Decision::Allow("consent");
+            return OwnAgencyCaseAccess(actor, resource, context, /*read=*/true, "read this case's timeline");
+        case Action::kAcknowledgeAlert:
+            if (context.in_alert_audience) return Decision::Allow("audience");
+            return Decision::Deny("not_audience", "this alert is addressed to someone else");
     }
     return Decision::Deny("unknown_action", "no rule allows this");
 }
@@ -434,7 +614,10 @@ ListScope ScopeFor(const Actor& actor, Action list_action) {
         case Action::kListVenues:
             return ListScope::kEverything;
         case Action::kListReceivedDisclosures:
+        case Action::kListReceivedReferrals:
             return ListScope::kOwnAgency;
+        case Action::kListProviders:
+            return ListScope::kEverything;
         default:
             return ListScope::kNone;
     }

@@ -84,7 +84,39 @@ enum class Action {
     kExportSurvivor,            // everything held about a survivor, decrypted
     kExportHtcds,               // every case with identities (onestory export --format htcds)
     kExportAnonymised,          // the k-anonymous dataset (onestory export --format ctdc)
+    // Care coordination: the service directory, referrals, commitments,
+    // safety plans, hearings, case reviews, incidents, outcome assessments.
+    kListProviders,
+    kCreateProvider,
+    kListReferrals,  // a case's referrals
+    kCreateReferral,
+    kReadReferral,
+    kTransitionReferral,
+    kListReceivedReferrals,  // referrals addressed to the actor's agency
+    kListCommitments,
+    kCreateCommitment,
+    kUpdateCommitment,
+    kReadSafetyPlan,
+    kUpdateSafetyPlan,
+    kListHearings,
+    kCreateHearing,
+    kUpdateHearing,
+    kListReviews,
+    kCreateReview,
+    kListIncidents,
+    kRecordIncident,
+    kListAssessments,
+    kRecordAssessment,
+    kReadInstrument,
+    kReadTimeline,
+    kAcknowledgeAlert,
 };
+
+// Which part of a referral's closed loop a transition is: the owning case
+// team sends it; the agency it is addressed to answers it (accepts or
+// declines) and records the service (in service, completed); either side
+// closes it.
+enum class ReferralStep { kSend, kAnswer, kProgress, kClose };
 
 // The state of one consent at the moment of a request (the service compares
 // valid_until with its clock; Decide never reads a clock).
@@ -113,6 +145,10 @@ struct Resource {
     std::vector<RecordCategory> categories{};
     // Records about a staff member (check-ins, their trainings): whose.
     std::string subject_staff_id{};
+    // Referrals: the step a transition takes, and whether the referral is
+    // still only proposed (not yet visible to the agency it is addressed to).
+    std::optional<ReferralStep> referral_step{};
+    bool unsent = false;
 };
 
 // Facts about the relation between actor and resource, gathered by the service.
@@ -124,6 +160,11 @@ struct Context {
     std::vector<ConsentFact> consents{};
     // Reading a disclosure: the state of the consent it was made under.
     std::optional<ConsentState> disclosure_consent{};
+    // Record categories of this case disclosed to the actor's agency, under
+    // consents still active, for purposes the actor's roles work on.
+    std::vector<RecordCategory> disclosed_categories{};
+    bool owns_record = false;        // the actor owns the record (a commitment's owner)
+    bool in_alert_audience = false;  // the alert is addressed to the actor or their role in their agency
 };
 
 struct Decision {
@@ -180,13 +221,23 @@ struct TrainingRequirement {
 Decision DecideTrainingGate(std::string_view duty, const std::optional<TrainingRequirement>& required,
                             const std::vector<std::string>& valid_course_ids);
 
+// A referral shares record categories under one active consent for the
+// provider's agency whose purpose is aftercare or, failing that, health.
+// The consent found (or what stays uncovered by the closest one), and its purpose.
+struct ReferralCoverage {
+    Coverage coverage;
+    Purpose purpose = Purpose::kAftercare;
+};
+ReferralCoverage ReferralCoverageOf(const std::vector<ConsentFact>& consents, std::string_view recipient_agency_id,
+                                    const std::vector<RecordCategory>& categories);
+
 }  // namespace onestory::policy
 
 namespace onestory {
 template <>
 struct EnumNames<policy::Action> {
     using A = policy::Action;
-    static constexpr std::array<std::pair<A, std::string_view>, 47> kTable{{
+    static constexpr std::array<std::pair<A, std::string_view>, 71> kTable{{
         {A::kListAgencies, "list_agencies"},
         {A::kCreateAgency, "create_agency"},
         {A::kListStaff, "list_staff"},
@@ -234,6 +285,40 @@ struct EnumNames<policy::Action> {
         {A::kExportSurvivor, "export_survivor"},
         {A::kExportHtcds, "export_htcds"},
         {A::kExportAnonymised, "export_anonymised"},
+        {A::kListProviders, "list_providers"},
+        {A::kCreateProvider, "create_provider"},
+        {A::kListReferrals, "list_referrals"},
+        {A::kCreateReferral, "create_referral"},
+        {A::kReadReferral, "read_referral"},
+        {A::kTransitionReferral, "transition_referral"},
+        {A::kListReceivedReferrals, "list_received_referrals"},
+        {A::kListCommitments, "list_commitments"},
+        {A::kCreateCommitment, "create_commitment"},
+        {A::kUpdateCommitment, "update_commitment"},
+        {A::kReadSafetyPlan, "read_safety_plan"},
+        {A::kUpdateSafetyPlan, "update_safety_plan"},
+        {A::kListHearings, "list_hearings"},
+        {A::kCreateHearing, "create_hearing"},
+        {A::kUpdateHearing, "update_hearing"},
+        {A::kListReviews, "list_reviews"},
+        {A::kCreateReview, "create_review"},
+        {A::kListIncidents, "list_incidents"},
+        {A::kRecordIncident, "record_incident"},
+        {A::kListAssessments, "list_assessments"},
+        {A::kRecordAssessment, "record_assessment"},
+        {A::kReadInstrument, "read_instrument"},
+        {A::kReadTimeline, "read_timeline"},
+        {A::kAcknowledgeAlert, "acknowledge_alert"},
+    }};
+};
+template <>
+struct EnumNames<policy::ReferralStep> {
+    using S = policy::ReferralStep;
+    static constexpr std::array<std::pair<S, std::string_view>, 4> kTable{{
+        {S::kSend, "send"},
+        {S::kAnswer, "answer"},
+        {S::kProgress, "progress"},
+        {S::kClose, "close"},
     }};
 };
 template <>

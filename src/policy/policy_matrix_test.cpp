@@ -85,6 +85,33 @@ const Row kMatrix[] = {
     {Action::kExportSurvivor,          "YNNNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
     {Action::kExportHtcds,             "NNNNNN",      "YYYYY",    "NNNNN",    "NNNNN"},
     {Action::kExportAnonymised,        "NNNNNN",      "YYYYY",    "YYYYY",    "NNNNN"},
+    {Action::kListProviders,           "YYYYYY",      "YYYYY",    "YYYYY",    "YYYYY"},
+    {Action::kCreateProvider,          "NNYNNN",      "YYYYY",    "NNNNN",    "NNNNN"},
+    {Action::kListReferrals,           "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
+    {Action::kCreateReferral,          "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
+    // The referral of TheCase is addressed to the police (both police relations).
+    {Action::kReadReferral,            "YNYYYN",      "NNNNN",    "NNNNN",    "NNNNN"},
+    // ... and the step asked for is its answer, which is the police's to give.
+    {Action::kTransitionReferral,      "NNNYYN",      "NNNNN",    "NNNNN",    "NNNNN"},
+    {Action::kListReceivedReferrals,   "YYYYYY",      "NNNNN",    "NNNNN",    "NNNNN"},
+    {Action::kListCommitments,         "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
+    {Action::kCreateCommitment,        "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
+    {Action::kUpdateCommitment,        "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
+    {Action::kReadSafetyPlan,          "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
+    {Action::kUpdateSafetyPlan,        "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
+    {Action::kListHearings,            "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
+    {Action::kCreateHearing,           "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
+    {Action::kUpdateHearing,           "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
+    {Action::kListReviews,             "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
+    {Action::kCreateReview,            "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
+    {Action::kListIncidents,           "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
+    {Action::kRecordIncident,          "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
+    {Action::kListAssessments,         "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
+    {Action::kRecordAssessment,        "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
+    {Action::kReadInstrument,          "YYYYYY",      "YYYYY",    "YYYYY",    "YYYYY"},
+    {Action::kReadTimeline,            "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
+    // No alert is addressed to anyone here (see AnAlertIsAcknowledgedByItsAudience).
+    {Action::kAcknowledgeAlert,        "NNNNNN",      "NNNNN",    "NNNNN",    "NNNNN"},
 };
 // clang-format on
 
@@ -96,6 +123,7 @@ const Resource& TheCase() {
         res.topics = {Topic::kRecruitment};
         // Staff records (check-ins, trainings) in the matrix are another person's.
         res.subject_staff_id = "st_subject";
+        res.referral_step = ReferralStep::kAnswer;
         return res;
     }();
     return r;
@@ -355,6 +383,209 @@ TEST(PolicyMatrixTest, RolesFitPurposes) {
     Actor survivor = actor({});
     survivor.kind = Actor::Kind::kSurvivor;
     EXPECT_FALSE(RoleFitsPurpose(survivor, Purpose::kAftercare));
+}
+
+Actor Staff(std::string agency, std::vector<Role> roles) {
+    return Actor{Actor::Kind::kStaff, "st_x", std::move(agency), AgencyKind::kOther, std::move(roles)};
+}
+
+// Who moves a referral of an NGO's case addressed to the police, step by step,
+// and one addressed to a provider outside onestory (which the case team
+// answers for).
+TEST(PolicyMatrixTest, EachSideMovesItsOwnStepsOfAReferral) {
+    Context team;
+    team.on_case_team = true;
+    struct Step {
+        ReferralStep step;
+        bool unsent;
+        const char* cells;  // NGO case team, NGO supervisor, police investigator, clinic clinician
+    };
+    const Step steps[] = {
+        {ReferralStep::kSend, true, "YYNN"},   {ReferralStep::kAnswer, false, "NNYN"},
+        {ReferralStep::kAnswer, true, "NNNN"}, {ReferralStep::kProgress, false, "NNYN"},
+        {ReferralStep::kClose, false, "YYYN"}, {ReferralStep::kClose, true, "YYNN"},
+    };
+    const std::vector<std::pair<Actor, Context>> people{
+        {Staff("ag_ngo", {Role::kCaseworker}), team},
+        {Staff("ag_ngo", {Role::kSupervisor}), {}},
+        {Staff("ag_police", {Role::kInvestigator}), {}},
+        {Staff("ag_health", {Role::kClinician}), {}},
+    };
+    for (const auto& s : steps) {
+        for (const bool external : {false, true}) {
+            Resource r{"ag_ngo", "sv_1", "cs_1"};
+            r.recipient_agency_id = external ? "" : "ag_police";
+            r.referral_step = s.step;
+            r.unsent = s.unsent;
+            for (std::size_t i = 0; i < people.size(); ++i) {
+                const bool expected = external ? i < 2 : s.cells[i] == 'Y';
+                const Decision d = Decide(people[i].first, Action::kTransitionReferral, r, people[i].second);
+                EXPECT_EQ(d.allowed, expected) << NameOf(s.step) << (s.unsent ? " unsent" : "")
+                                               << (external ? " external" : "") << " person " << i << ": " << d.reason;
+            }
+        }
+    }
+    Resource r{"ag_ngo", "sv_1", "cs_1"};
+    r.recipient_agency_id = "ag_police";
+    r.referral_step = ReferralStep::kAnswer;
+    EXPECT_EQ(Decide(Staff("ag_ngo", {Role::kCaseworker}), Action::kTransitionReferral, r, team).reason,
+              "receiving_agency_answers");
+    r.unsent = true;
+    EXPECT_EQ(Decide(Staff("ag_police", {Role::kInvestigator}), Action::kReadReferral, r, {}).reason, "not_sent");
+}
+
+TEST(PolicyMatrixTest, AReferralSharingCategoriesNeedsOneConsentForAftercareOrHealth) {
+    Context c;
+    c.on_case_team = true;
+    const Actor team = Staff("ag_ngo", {Role::kCaseworker});
+    Resource r{"ag_ngo", "sv_1", "cs_1"};
+    r.recipient_agency_id = "ag_shelter";
+    r.categories = {RecordCategory::kIdentity, RecordCategory::kContact};
+    const auto consent = [](const char* id, Purpose p, std::vector<RecordCategory> k, ConsentState s) {
+        return ConsentFact{id, "ag_shelter", p, {}, std::move(k), s};
+    };
+    struct Case {
+        const char* what;
+        std::vector<ConsentFact> consents;
+        bool allowed;
+        const char* consent_id;
+        std::vector<std::string> uncovered;
+    };
+    const std::vector<Case> cases{
+        {"none", {}, false, "", {"contact", "identity"}},
+        {"aftercare covers all",
+         {consent("cn_a", Purpose::kAftercare, {RecordCategory::kIdentity, RecordCategory::kContact},
+                  ConsentState::kActive)},
+         true,
+         "cn_a",
+         {}},
+        {"health covers all",
+         {consent("cn_h", Purpose::kHealth, {RecordCategory::kIdentity, RecordCategory::kContact},
+                  ConsentState::kActive)},
+         true,
+         "cn_h",
+         {}},
+        {"investigation covers all",
+         {consent("cn_i", Purpose::kInvestigation, {RecordCategory::kIdentity, RecordCategory::kContact},
+                  ConsentState::kActive)},
+         false,
+         "",
+         {"contact", "identity"}},
+        {"aftercare covers part",
+         {consent("cn_a", Purpose::kAftercare, {RecordCategory::kIdentity}, ConsentState::kActive)},
+         false,
+         "",
+         {"contact"}},
+        {"revoked",
+         {consent("cn_a", Purpose::kAftercare, {RecordCategory::kIdentity, RecordCategory::kContact},
+                  ConsentState::kRevoked)},
+         false,
+         "",
+         {"contact", "identity"}},
+    };
+    for (const auto& k : cases) {
+        c.consents = k.consents;
+        for (const Action action : {Action::kCreateReferral, Action::kTransitionReferral}) {
+            r.referral_step = ReferralStep::kSend;
+            const Decision d = Decide(team, action, r, c);
+            EXPECT_EQ(d.allowed, k.allowed) << k.what;
+            EXPECT_EQ(d.consent_id, k.consent_id) << k.what;
+            EXPECT_EQ(d.uncovered, k.uncovered) << k.what;
+            if (!d.allowed) {
+                EXPECT_EQ(d.reason, "no_consent") << k.what;
+            }
+        }
+    }
+    // Nothing shared, or shared inside the agency, or with a provider outside onestory: no consent asked.
+    c.consents.clear();
+    Resource plain = r;
+    plain.categories.clear();
+    EXPECT_TRUE(Decide(team, Action::kCreateReferral, plain, c).allowed);
+    Resource own = r;
+    own.recipient_agency_id = "ag_ngo";
+    EXPECT_TRUE(Decide(team, Action::kCreateReferral, own, c).allowed);
+    Resource outside = r;
+    outside.recipient_agency_id = "";
+    EXPECT_TRUE(Decide(team, Action::kCreateReferral, outside, c).allowed);
+}
+
+TEST(PolicyMatrixTest, AProsecutorWithALiveProsecutionConsentCoveringLegalManagesHearings) {
+    const Resource r{"ag_ngo", "sv_1", "cs_1"};
+    const auto consent = [](const char* agency, Purpose p, RecordCategory k, ConsentState s) {
+        return ConsentFact{"cn_p", agency, p, {}, {k}, s};
+    };
+    struct Case {
+        const char* what;
+        Actor actor;
+        ConsentFact consent;
+        bool allowed;
+    };
+    const std::vector<Case> cases{
+        {"live prosecution consent covering legal", Staff("ag_pros", {Role::kProsecutor}),
+         consent("ag_pros", Purpose::kProsecution, RecordCategory::kLegal, ConsentState::kActive), true},
+        {"revoked", Staff("ag_pros", {Role::kProsecutor}),
+         consent("ag_pros", Purpose::kProsecution, RecordCategory::kLegal, ConsentState::kRevoked), false},
+        {"expired", Staff("ag_pros", {Role::kProsecutor}),
+         consent("ag_pros", Purpose::kProsecution, RecordCategory::kLegal, ConsentState::kExpired), false},
+        {"covers another category", Staff("ag_pros", {Role::kProsecutor}),
+         consent("ag_pros", Purpose::kProsecution, RecordCategory::kIdentity, ConsentState::kActive), false},
+        {"for another purpose", Staff("ag_pros", {Role::kProsecutor}),
+         consent("ag_pros", Purpose::kInvestigation, RecordCategory::kLegal, ConsentState::kActive), false},
+        {"for another agency", Staff("ag_pros", {Role::kProsecutor}),
+         consent("ag_other", Purpose::kProsecution, RecordCategory::kLegal, ConsentState::kActive), false},
+        {"not a prosecutor", Staff("ag_pros", {Role::kInvestigator}),
+         consent("ag_pros", Purpose::kProsecution, RecordCategory::kLegal, ConsentState::kActive), false},
+    };
+    for (const auto& k : cases) {
+        Context c;
+        c.consents = {k.consent};
+        for (const Action a :
+             {Action::kListHearings, Action::kCreateHearing, Action::kUpdateHearing, Action::kReadTimeline}) {
+            EXPECT_EQ(Decide(k.actor, a, r, c).allowed, k.allowed) << k.what << " / " << NameOf(a);
+        }
+        // The consent opens hearings only, never the rest of the case.
+        EXPECT_FALSE(Decide(k.actor, Action::kReadCase, r, c).allowed) << k.what;
+        EXPECT_FALSE(Decide(k.actor, Action::kListCommitments, r, c).allowed) << k.what;
+    }
+}
+
+TEST(PolicyMatrixTest, ASafetyPlanOpensToAnAgencyItWasDisclosedTo) {
+    const Resource r{"ag_ngo", "sv_1", "cs_1"};
+    const Actor shelter = Staff("ag_shelter", {Role::kCaseworker});
+    Context c;
+    EXPECT_EQ(Decide(shelter, Action::kReadSafetyPlan, r, c).reason, "other_agency");
+    c.disclosed_categories = {RecordCategory::kIdentity};
+    EXPECT_FALSE(Decide(shelter, Action::kReadSafetyPlan, r, c).allowed);
+    c.disclosed_categories = {RecordCategory::kSafetyPlan};
+    EXPECT_EQ(Decide(shelter, Action::kReadSafetyPlan, r, c).reason, "consent");
+    EXPECT_FALSE(Decide(shelter, Action::kUpdateSafetyPlan, r, c).allowed);
+    // Within the agency, the disclosure changes nothing: the case team decides.
+    EXPECT_FALSE(Decide(Staff("ag_ngo", {Role::kCaseworker}), Action::kReadSafetyPlan, r, c).allowed);
+    Context glass;
+    glass.break_glass = true;
+    EXPECT_EQ(Decide(shelter, Action::kReadSafetyPlan, r, glass).reason, "break_glass");
+}
+
+TEST(PolicyMatrixTest, OwnersAndAudiencesActOnTheirOwnRecords) {
+    const Resource r{"ag_ngo", "sv_1", "cs_1"};
+    const Actor police = Staff("ag_police", {Role::kInvestigator});
+    Context c;
+    EXPECT_FALSE(Decide(police, Action::kUpdateCommitment, r, c).allowed);
+    c.owns_record = true;
+    EXPECT_EQ(Decide(police, Action::kUpdateCommitment, r, c).reason, "owner");
+    EXPECT_FALSE(Decide(police, Action::kCreateCommitment, r, c).allowed);
+    Context alert;
+    EXPECT_EQ(Decide(police, Action::kAcknowledgeAlert, r, alert).reason, "not_audience");
+    alert.in_alert_audience = true;
+    EXPECT_TRUE(Decide(police, Action::kAcknowledgeAlert, r, alert).allowed);
+    Actor survivor = police;
+    survivor.kind = Actor::Kind::kSurvivor;
+    EXPECT_FALSE(Decide(survivor, Action::kAcknowledgeAlert, r, alert).allowed);
+    // Providers: supervisors register their own agency's services and outside ones.
+    EXPECT_TRUE(Decide(Staff("ag_ngo", {Role::kSupervisor}), Action::kCreateProvider, {"", "", ""}, {}).allowed);
+    EXPECT_FALSE(Decide(Staff("ag_ngo", {Role::kSupervisor}), Action::kCreateProvider, {"ag_x", "", ""}, {}).allowed);
+    EXPECT_TRUE(Decide(Staff("ag_ngo", {Role::kAdmin}), Action::kCreateProvider, {"ag_x", "", ""}, {}).allowed);
+    EXPECT_FALSE(Decide(Staff("ag_ngo", {Role::kCaseworker}), Action::kCreateProvider, {"", "", ""}, {}).allowed);
 }
 
 }  // namespace

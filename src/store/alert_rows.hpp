@@ -34,6 +34,7 @@ struct AlertRow {
     std::optional<std::int64_t> acknowledged_at;
     std::optional<std::string> acknowledged_by;
     std::int64_t version = 1;
+    std::optional<std::int64_t> resolved_at;
 };
 
 // Whose open alerts: those addressed to the staff member, and those
@@ -50,5 +51,18 @@ Result<std::optional<AlertRow>> GetAlert(Transaction& tx, std::string_view id);
 Result<std::vector<AlertRow>> ListAlertsOfSurvivor(Transaction& tx, std::string_view survivor_id);
 // Open alerts, newest first.
 Result<Page<AlertRow>> ListOpenAlerts(Transaction& tx, const AlertAudience& audience, const PageRequest& page);
+
+// Recurring checks. Inserts the alert unless one with its dedupe_key exists
+// (in any status): returns 1 when inserted, 0 when it was already raised.
+// The conflict is settled inside the statement, so the transaction goes on.
+Result<std::int64_t> InsertAlertOnce(Transaction& tx, const AlertRow& row);
+Result<bool> AlertRaised(Transaction& tx, std::string_view dedupe_key);
+// Open alerts of these kinds about an agency's records, or addressed to one staff member.
+Result<std::vector<AlertRow>> ListOpenAlertsOfKinds(Transaction& tx, std::string_view agency_id,
+                                                    std::string_view staff_id, const std::vector<std::string>& kinds);
+// open -> resolved (the condition ended); returns the rows changed (0 when no longer open).
+Result<std::int64_t> ResolveAlert(Transaction& tx, std::string_view id, std::int64_t at);
+// open -> acknowledged by someone in its audience; returns the rows changed.
+Result<std::int64_t> AcknowledgeAlert(Transaction& tx, std::string_view id, std::string_view staff_id, std::int64_t at);
 
 }  // namespace onestory::store

@@ -96,6 +96,34 @@ const std::map<std::string, std::string> kExpected{
     // The caseworker's own check-in: no one else, supervisor and administrator included.
     {"GET /api/v1/checkins/{id}",                    "YNNNNNN"},
     {"GET /api/v1/wellbeing/summary",                "NNYNNNY"},
+    {"POST /api/v1/alerts/{id}/acknowledge",         "NNYNNNN"},  // a break-glass alert to the NGO's supervisors
+    {"GET /api/v1/providers",                        "YYYYYYY"},
+    {"POST /api/v1/providers",                       "NNYNNNY"},
+    {"GET /api/v1/providers/{id}",                   "YYYYYYY"},
+    {"GET /api/v1/cases/{id}/referrals",             "YNYNNNN"},
+    {"POST /api/v1/cases/{id}/referrals",            "YNYNNNN"},
+    {"GET /api/v1/referrals",                        "YYYYYYN"},
+    // A referral sent to the clinic: the clinician's agency receives it.
+    {"GET /api/v1/referrals/{id}",                   "YNYNNYN"},
+    {"POST /api/v1/referrals/{id}/transition",       "YNYNNYN"},
+    {"GET /api/v1/cases/{id}/commitments",           "YNYNNNN"},
+    {"POST /api/v1/cases/{id}/commitments",          "YNYNNNN"},
+    {"PATCH /api/v1/commitments/{id}",               "YNYNNNN"},
+    {"GET /api/v1/cases/{id}/safety-plan",           "YNYNNNN"},
+    {"PUT /api/v1/cases/{id}/safety-plan",           "YNYNNNN"},
+    {"GET /api/v1/cases/{id}/hearings",              "YNYNNNN"},
+    {"POST /api/v1/cases/{id}/hearings",             "YNYNNNN"},
+    {"GET /api/v1/hearings/{id}",                    "YNYNNNN"},
+    {"PATCH /api/v1/hearings/{id}",                  "YNYNNNN"},
+    {"GET /api/v1/cases/{id}/reviews",               "YNYNNNN"},
+    {"POST /api/v1/cases/{id}/reviews",              "YNYNNNN"},
+    {"GET /api/v1/cases/{id}/incidents",             "YNYNNNN"},
+    {"POST /api/v1/cases/{id}/incidents",            "YNYNNNN"},
+    {"GET /api/v1/cases/{id}/assessments",           "YNYNNNN"},
+    {"POST /api/v1/cases/{id}/assessments",          "YNYNNNN"},
+    {"GET /api/v1/cases/{id}/assessments/trend",     "YNYNNNN"},
+    {"GET /api/v1/assessments/instrument",           "YYYYYYY"},
+    {"GET /api/v1/cases/{id}/timeline",              "YNYNNNN"},
 };
 // clang-format on
 
@@ -170,10 +198,53 @@ class PolicyMatrixApiTest : public ::testing::Test {
         nudge_ = heavy.obj().at("nudge").as_object().at("id").as_string().c_str();
         checkin_ = cw.Post("/api/v1/me/checkins", json::object{{"answers", Answers()}}).Str("id");
         EXPECT_FALSE(checkin_.empty());
+        CareRecords();
     }
     static json::object Answers() {
         return json::object{
             {"energy", 3}, {"switch_off", 3}, {"stayed_with_me", 3}, {"supported", 3}, {"difference", 3}};
+    }
+    // Care coordination: a provider outside onestory, a referral sent to the clinic, a promise, a hearing,
+    // an alert to the NGO's supervisors, and scores for the instrument in force.
+    void CareRecords() {
+        auto& cw = world_->As("caseworker");
+        auto& admin = world_->Admin();
+        provider_ = admin
+                        .Post("/api/v1/providers",
+                              json::object{{"name", "Matrix Shelter"}, {"service_types", json::array{"shelter"}}})
+                        .Str("id");
+        const auto clinic = admin
+                                .Post("/api/v1/providers", json::object{{"name", "Matrix Clinic"},
+                                                                        {"agency_id", world_->AgencyId("health")},
+                                                                        {"service_types", json::array{"medical"}}})
+                                .Str("id");
+        referral_ = cw.Post("/api/v1/cases/" + case_ + "/referrals", json::object{{"provider_id", clinic},
+                                                                                  {"service_type", "medical"},
+                                                                                  {"reason", "A check-up."},
+                                                                                  {"follow_up_by", "2026-12-01"}})
+                        .Str("id");
+        EXPECT_EQ(cw.Post("/api/v1/referrals/" + referral_ + "/transition", json::object{{"to", "sent"}}).status, 200);
+        commitment_ =
+            cw.Post("/api/v1/cases/" + case_ + "/commitments",
+                    json::object{
+                        {"what", "Call back."}, {"owner_id", world_->StaffId("caseworker")}, {"due", "2026-12-01"}})
+                .Str("id");
+        hearing_ = cw.Post("/api/v1/cases/" + case_ + "/hearings",
+                           json::object{
+                               {"court", "Matrix Court"}, {"scheduled_at", "2027-01-10T09:00:00Z"}, {"kind", "trial"}})
+                       .Str("id");
+        alert_ = world_->As("clinician")
+                     .Post("/api/v1/cases/" + glass_case_ + "/break-glass",
+                           json::object{{"reason", "The clinic needs the case tonight for a safeguarding concern."}})
+                     .Str("alert_id");
+        EXPECT_FALSE(provider_.empty() || referral_.empty() || commitment_.empty() || hearing_.empty() ||
+                     alert_.empty());
+        const auto instrument = cw.Get("/api/v1/assessments/instrument");
+        for (const auto& d : instrument.obj().at("domains").as_array()) {
+            json::object subs;
+            for (const auto& sub : d.at("sub_domains").as_array()) subs[sub.at("key").as_string()] = 3;
+            scores_[d.at("key").as_string()] = subs;
+        }
     }
     ApiResult Consent(const std::string& agency, const std::string& purpose) {
         auto r = world_->As("caseworker")
@@ -232,6 +303,16 @@ class PolicyMatrixApiTest : public ::testing::Test {
             id = nudge_;
         } else if (pattern.starts_with("/api/v1/checkins/")) {
             id = checkin_;
+        } else if (pattern.starts_with("/api/v1/providers/")) {
+            id = provider_;
+        } else if (pattern.starts_with("/api/v1/referrals/")) {
+            id = referral_;
+        } else if (pattern.starts_with("/api/v1/commitments/")) {
+            id = commitment_;
+        } else if (pattern.starts_with("/api/v1/hearings/")) {
+            id = hearing_;
+        } else if (pattern.starts_with("/api/v1/alerts/")) {
+            id = alert_;
         }
         std::string target = pattern;
         if (const auto at = target.find("{id}"); at != std::string::npos) target.replace(at, 4, id);
@@ -300,6 +381,35 @@ class PolicyMatrixApiTest : public ::testing::Test {
             {"POST /api/v1/me/exposures", json::object{{"on", "2026-11-25"}, {"minutes", 30}, {"kind", "other"}}},
             {"POST /api/v1/me/debriefs", json::object{{"on", "2026-11-25"}}},
             {"POST /api/v1/me/checkins", json::object{{"answers", Answers()}}},
+            {"POST /api/v1/providers", json::object{{"name", "Matrix provider " + std::to_string(n)},
+                                                    {"service_types", json::array{"education"}}}},
+            {"POST /api/v1/cases/{id}/referrals", json::object{{"provider_id", provider_},
+                                                               {"service_type", "shelter"},
+                                                               {"reason", "A bed for tonight."},
+                                                               {"follow_up_by", "2026-11-30"}}},
+            {"POST /api/v1/referrals/{id}/transition", json::object{{"to", "closed"}}},
+            {"POST /api/v1/cases/{id}/commitments",
+             json::object{
+                 {"what", "Visit on Friday."}, {"owner_id", world_->StaffId("caseworker")}, {"due", "2026-12-04"}}},
+            {"PATCH /api/v1/commitments/{id}", json::object{{"note", "On track."}}},
+            {"PUT /api/v1/cases/{id}/safety-plan",
+             json::object{{"risk_level", "medium"},
+                          {"items", json::array{json::object{{"kind", "safe_place"}, {"text", "The library."}}}},
+                          {"review_by", "2027-01-01"}}},
+            {"POST /api/v1/cases/{id}/hearings",
+             json::object{{"court", "Matrix Court"}, {"scheduled_at", "2027-01-11T09:00:00Z"}, {"kind", "bail"}}},
+            {"PATCH /api/v1/hearings/{id}", json::object{{"accommodations_granted", json::array{"screen"}}}},
+            {"POST /api/v1/cases/{id}/reviews",
+             json::object{{"held_at", "2026-11-25T10:00:00Z"},
+                          {"attendees", json::array{world_->StaffId("caseworker")}}}},
+            {"POST /api/v1/cases/{id}/incidents", json::object{{"occurred_on", "2026-10-01"},
+                                                               {"penetration", false},
+                                                               {"unwanted_sexual_contact", false},
+                                                               {"physical_assault", true},
+                                                               {"forced_marriage", false},
+                                                               {"denial_of_resources", false},
+                                                               {"psychological_abuse", true}}},
+            {"POST /api/v1/cases/{id}/assessments", json::object{{"assessed_on", "2026-11-26"}, {"scores", scores_}}},
         };
         const auto found = bodies.find(key);
         return found == bodies.end() ? json::value(json::object{}) : found->second;
@@ -310,6 +420,8 @@ class PolicyMatrixApiTest : public ::testing::Test {
     std::string survivor_, case_, other_survivor_, glass_case_, interview_, confirmed_, unreviewed_;
     std::string spare_consent_, police_disclosure_, prosecution_disclosure_, venue_;
     std::string training_, session_, participant_, nudge_, checkin_;
+    std::string provider_, referral_, commitment_, hearing_, alert_;
+    json::object scores_;
 };
 
 TEST_F(PolicyMatrixApiTest, EveryRouteForEveryRelation) {

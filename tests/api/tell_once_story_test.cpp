@@ -13,13 +13,6 @@ namespace onestory::testing {
 namespace json = boost::json;
 namespace {
 
-std::string ReadAll(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 class TellOnceStoryTest : public ::testing::Test {
   protected:
     void SetUp() override {
@@ -317,8 +310,8 @@ TEST_F(TellOnceStoryTest, NoPartOfTheStoryIsStoredLoggedOrAuditedInPlaintext) {
     const std::string access_log = cw.Get("/api/v1/survivors/" + survivor + "/access-log?limit=500").raw.body;
     const std::string log = server_->Log();
     ASSERT_EQ(server_->Stop(), 0);  // flush everything to disk first
-    std::string files = ReadAll(server_->data_dir() / "onestory.db");
-    files += ReadAll(server_->data_dir() / "onestory.db-wal");
+    // The SQLite files (and whatever WAL remains), or a pg_dump of the database.
+    const std::string files = server_->DumpStore();
     ASSERT_GT(files.size(), 10000u);
     for (const auto& secret : secrets) {
         EXPECT_EQ(files.find(secret), std::string::npos) << "database holds " << secret;

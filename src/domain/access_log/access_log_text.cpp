@@ -19,7 +19,7 @@ struct Phrase {
     std::string_view attempted;
 };
 
-constexpr std::array<Phrase, 38> kPhrases{{
+constexpr std::array<Phrase, 62> kPhrases{{
     {"survivor.create", "registered you", "register you"},
     {"survivor.read", "read your record{what}", "read your record"},
     {"survivor.update", "changed your record{what}", "change your record"},
@@ -64,6 +64,31 @@ constexpr std::array<Phrase, 38> kPhrases{{
      "record where and when something happened to you"},
     {"trafficking_event.list", "read where and when things happened to you",
      "read where and when things happened to you"},
+    {"alert.acknowledge", "acknowledged an alert about your case", "acknowledge an alert about your case"},
+    {"referral.create", "proposed a referral for you", "propose a referral for you"},
+    {"referral.send", "sent a referral for you to {recipient}", "send a referral for you to {recipient}"},
+    {"referral.transition", "recorded a step of one of your referrals", "record a step of one of your referrals"},
+    {"referral.read", "read one of your referrals{what}", "read one of your referrals"},
+    {"referral.list", "read your referrals", "read your referrals"},
+    {"commitment.create", "wrote down a promise made to you", "write down a promise made to you"},
+    {"commitment.update", "updated a promise made to you{what}", "update a promise made to you"},
+    {"commitment.list", "read the promises made to you", "read the promises made to you"},
+    {"safety_plan.create", "wrote your safety plan", "write your safety plan"},
+    {"safety_plan.update", "changed your safety plan", "change your safety plan"},
+    {"safety_plan.read", "read your safety plan", "read your safety plan"},
+    {"hearing.create", "recorded a court hearing of your case", "record a court hearing of your case"},
+    {"hearing.update", "updated a court hearing of your case{what}", "update a court hearing of your case"},
+    {"hearing.read", "read a court hearing of your case", "read a court hearing of your case"},
+    {"hearing.list", "read the court hearings of your case", "read the court hearings of your case"},
+    {"review.create", "recorded a review of your case", "record a review of your case"},
+    {"review.list", "read the reviews of your case", "read the reviews of your case"},
+    {"incident.create", "recorded something that happened to you", "record something that happened to you"},
+    {"incident.list", "read what was recorded of what happened to you", "read what happened to you"},
+    {"assessment.create", "recorded an assessment of how you are doing", "record an assessment of how you are doing"},
+    {"assessment.list", "read the assessments of how you are doing", "read the assessments of how you are doing"},
+    {"assessment.trend", "looked at how your assessments changed over time",
+     "look at how your assessments changed over time"},
+    {"case.timeline", "looked at the timeline of your case", "look at the timeline of your case"},
     {"read_survivor", "opened your record", "open your record"},
     {"read_case", "opened your case", "open your case"},
 }};
@@ -86,6 +111,12 @@ std::string Words(std::string_view name) {
         {"corrected_text", "your correction"},
         {"text", "statement"},
         {"safety_plan", "safety plan"},
+        {"reason", "the reason for it"},
+        {"decline_reason", "why it was declined"},
+        {"referral_notes", "notes on it"},
+        {"survivor_told", "how you were told"},
+        {"accommodations_granted", "support granted in court"},
+        {"survivor_notified_at", "when you were told"},
     };
     const auto found = kNames.find(name);
     if (found != kNames.end()) return std::string(found->second);

@@ -62,6 +62,18 @@ TEST(AccessLogTextTest, EventsReadInPlainWords) {
          "and needs), and wrote down why for prosecution"},
         {Event("case.break_glass", "success", {}, "", "expires=2026-11-26T10:00:00Z"), kofi,
          "Kofi Marelu (investigator, Metro Police) used emergency access to your case"},
+        {Event("referral.send", "success", {}, "health",
+               "provider=pv_1 service=medical recipient=ag_p categories=identity consent=cn_2"),
+         sana,
+         "Sana Koleri (supervisor and caseworker, Harbour Light) sent a referral for you to Metro Police for health"},
+        {Event("referral.read", "success", {"reason", "legal_name"}, "health", "provider=pv_1 service=medical"), kofi,
+         "Kofi Marelu (investigator, Metro Police) read one of your referrals (the reason for it and legal name) for "
+         "health"},
+        {Event("commitment.update", "success", {"status", "survivor_told"}, "", "status=missed version=2"), sana,
+         "Sana Koleri (supervisor and caseworker, Harbour Light) updated a promise made to you (status and how you "
+         "were told)"},
+        {Event("safety_plan.read", "denied", {}, "", ""), kofi,
+         "Kofi Marelu (investigator, Metro Police) tried to read your safety plan and was refused"},
         {Event("something.new", "success", {}, "", ""), kofi,
          "Kofi Marelu (investigator, Metro Police) did something with your record (something new)"},
     };

@@ -20,7 +20,10 @@ namespace onestory::domain {
 // did it, on which case, until when, and why (that read is audited too).
 //
 // GET /alerts lists the actor's open alerts: those addressed to them and to
-// their roles in their agency.
+// their roles in their agency (so a supervisor sees every care-coordination
+// alert of the agency). Before listing, the care-coordination conditions are
+// evaluated against the clock (care_alerts.hpp). Someone in an alert's
+// audience acknowledges it, once; that is audited.
 class AlertService {
   public:
     static constexpr std::chrono::minutes kBreakGlassDuration{60};
@@ -29,6 +32,7 @@ class AlertService {
 
     Result<BreakGlassGrant> BreakGlass(const policy::Actor& actor, std::string_view case_id, std::string_view reason);
     Result<store::Page<Alert>> List(const policy::Actor& actor, const store::PageRequest& page);
+    Result<Alert> Acknowledge(const policy::Actor& actor, std::string_view id);
 
   private:
     const ServiceContext& ctx_;

@@ -4,8 +4,11 @@
 #include "common/strings.hpp"
 #include "crypto/random.hpp"
 #include "domain/access_facts.hpp"
+#include "domain/commitments/commitment_service.hpp"
 #include "store/account_rows.hpp"
+#include "store/assessment_rows.hpp"
 #include "store/case_rows.hpp"
+#include "store/commitment_rows.hpp"
 #include "store/interview_rows.hpp"
 #include "store/survivor_rows.hpp"
 
@@ -92,14 +95,19 @@ Result<Case> CaseService::Create(const Actor& actor, const NewCase& kase) {
 }
 
 Result<Case> CaseService::Get(const Actor& actor, std::string_view id) {
+    const Instant now = ctx_.clock.Now();
     std::optional<CaseAccess> access;
     std::string code_name;
     std::int64_t interview_count = 0;
+    std::vector<store::CommitmentRow> commitments;
+    std::vector<store::AssessmentRow> assessments;
     ONESTORY_RETURN_IF_ERROR(ctx_.store.Read([&](store::Transaction& tx) -> Status {
-        ONESTORY_ASSIGN_OR_RETURN(access, LoadCaseAccess(tx, actor, id, ctx_.clock.Now()));
+        ONESTORY_ASSIGN_OR_RETURN(access, LoadCaseAccess(tx, actor, id, now));
         ONESTORY_ASSIGN_OR_RETURN(auto survivor, store::GetSurvivor(tx, access->kase.survivor_id));
         if (survivor) code_name = survivor->code_name;
         ONESTORY_ASSIGN_OR_RETURN(interview_count, store::CountInterviewsOfCase(tx, id));
+        ONESTORY_ASSIGN_OR_RETURN(commitments, store::AllCommitmentsOfCase(tx, id));
+        ONESTORY_ASSIGN_OR_RETURN(assessments, store::AllAssessmentsOfCase(tx, id));
         return Status::Ok();
     }));
     const auto& row = access->kase;
@@ -111,6 +119,12 @@ Result<Case> CaseService::Get(const Actor& actor, std::string_view id) {
                                               store::Durability::kDeferred));
     Case out = CaseFrom(row, code_name);
     out.interview_count = interview_count;
+    out.commitments = SummarizeCommitments(commitments, DateOf(now));
+    if (!IsClosedStatus(out.status)) {
+        std::optional<Date> first;
+        if (!assessments.empty()) first = ParseDate(assessments.front().assessed_on);
+        out.next_assessment = NextAssessmentDue(DateOf(out.created_at), first, static_cast<int>(assessments.size()));
+    }
     return out;
 }
 

@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "common/time.hpp"
+#include "domain/assessments/assessment_types.hpp"
+#include "domain/commitments/commitment_types.hpp"
 #include "domain/vocabulary.hpp"
 
 namespace onestory::domain {
@@ -24,6 +26,10 @@ struct Case {
     Instant updated_at;
     std::int64_t version = 1;
     std::optional<std::int64_t> interview_count;  // on a single case's read
+    // On a single case's read: the promises made to the survivor and how many
+    // were kept on time, and the next outcome assessment due (none once closed).
+    std::optional<CommitmentSummary> commitments;
+    std::optional<AssessmentDue> next_assessment;
 };
 
 struct NewCase {

@@ -39,17 +39,6 @@ bool Has(const std::vector<RecordCategory>& categories, RecordCategory c) {
     return std::find(categories.begin(), categories.end(), c) != categories.end();
 }
 
-// The record fields each disclosed category reveals (for the audit).
-std::vector<std::string> RecordFields(const std::vector<RecordCategory>& categories) {
-    std::vector<std::string> fields;
-    if (Has(categories, RecordCategory::kIdentity)) {
-        fields.insert(fields.end(), {"legal_name", "birth_date"});
-    }
-    if (Has(categories, RecordCategory::kContact)) fields.emplace_back("contact");
-    if (Has(categories, RecordCategory::kLocation)) fields.emplace_back("address");
-    return fields;
-}
-
 std::string DisclosureDetail(const store::DisclosureRow& d, const std::vector<std::string>& topics,
                              std::size_t passages) {
     return "recipient=" + d.recipient_agency_id + " passages=" + std::to_string(passages) +
@@ -78,8 +67,36 @@ Disclosure DisclosureFrom(const store::DisclosureRow& d, const std::vector<store
     return out;
 }
 
-Result<DisclosedRecord> OpenRecord(const store::SurvivorRow& s, const SurvivorSealer& sealer,
-                                   const std::vector<RecordCategory>& categories) {
+// Metadata rows of a page of disclosures, with each consent's state now.
+Result<store::Page<Disclosure>> Hydrate(store::Transaction& tx, const store::Page<store::DisclosureRow>& rows,
+                                        Instant now) {
+    store::Page<Disclosure> out;
+    for (const auto& d : rows.items) {
+        ONESTORY_ASSIGN_OR_RETURN(auto passages, store::ListDisclosurePassages(tx, d.id));
+        ONESTORY_ASSIGN_OR_RETURN(auto consent, store::GetConsent(tx, d.consent_id));
+        ONESTORY_ASSIGN_OR_RETURN(auto survivor, store::GetSurvivor(tx, d.survivor_id));
+        const auto state = consent ? ConsentStateAt(*consent, now) : policy::ConsentState::kRevoked;
+        out.items.push_back(DisclosureFrom(d, passages, survivor ? survivor->code_name : std::string(), state));
+    }
+    out.next = rows.next;
+    return out;
+}
+
+}  // namespace
+
+// The record fields each disclosed category reveals (for the audit).
+std::vector<std::string> DisclosedRecordFields(const std::vector<RecordCategory>& categories) {
+    std::vector<std::string> fields;
+    if (Has(categories, RecordCategory::kIdentity)) {
+        fields.insert(fields.end(), {"legal_name", "birth_date"});
+    }
+    if (Has(categories, RecordCategory::kContact)) fields.emplace_back("contact");
+    if (Has(categories, RecordCategory::kLocation)) fields.emplace_back("address");
+    return fields;
+}
+
+Result<DisclosedRecord> OpenDisclosedRecord(const store::SurvivorRow& s, const SurvivorSealer& sealer,
+                                            const std::vector<RecordCategory>& categories) {
     DisclosedRecord r;
     r.code_name = s.code_name;
     if (Has(categories, RecordCategory::kIdentity)) {
@@ -99,23 +116,6 @@ Result<DisclosedRecord> OpenRecord(const store::SurvivorRow& s, const SurvivorSe
     }
     return r;
 }
-
-// Metadata rows of a page of disclosures, with each consent's state now.
-Result<store::Page<Disclosure>> Hydrate(store::Transaction& tx, const store::Page<store::DisclosureRow>& rows,
-                                        Instant now) {
-    store::Page<Disclosure> out;
-    for (const auto& d : rows.items) {
-        ONESTORY_ASSIGN_OR_RETURN(auto passages, store::ListDisclosurePassages(tx, d.id));
-        ONESTORY_ASSIGN_OR_RETURN(auto consent, store::GetConsent(tx, d.consent_id));
-        ONESTORY_ASSIGN_OR_RETURN(auto survivor, store::GetSurvivor(tx, d.survivor_id));
-        const auto state = consent ? ConsentStateAt(*consent, now) : policy::ConsentState::kRevoked;
-        out.items.push_back(DisclosureFrom(d, passages, survivor ? survivor->code_name : std::string(), state));
-    }
-    out.next = rows.next;
-    return out;
-}
-
-}  // namespace
 
 Result<Disclosure> DisclosureService::Create(const Actor& actor, std::string_view case_id,
                                              const NewDisclosure& request) {
@@ -243,7 +243,7 @@ Result<Disclosure> DisclosureService::Get(const Actor& actor, std::string_view i
     if (!survivor) return Status::NotFound("no such survivor");
     ONESTORY_ASSIGN_OR_RETURN(SurvivorSealer sealer,
                               SurvivorSealer::Open(ctx_.keyring, survivor->id, survivor->data_key));
-    ONESTORY_ASSIGN_OR_RETURN(out.record, OpenRecord(*survivor, sealer, out.categories));
+    ONESTORY_ASSIGN_OR_RETURN(out.record, OpenDisclosedRecord(*survivor, sealer, out.categories));
 
     std::vector<std::string> topics;
     for (const auto t : out.topics) topics.emplace_back(NameOf(t));
@@ -255,7 +255,7 @@ Result<Disclosure> DisclosureService::Get(const Actor& actor, std::string_view i
     event.case_id = row->case_id;
     event.purpose = row->purpose;
     event.reason = decision.reason;
-    event.fields = RecordFields(out.categories);
+    event.fields = DisclosedRecordFields(out.categories);
     if (!items.empty()) event.fields.insert(event.fields.begin(), {"passage_text", "survivor_comments"});
     event.detail = DisclosureDetail(*row, topics, items.size());
     // The passages are opened and the read audited in one transaction, so the

@@ -5,8 +5,10 @@
 
 #include "common/result.hpp"
 #include "domain/disclosures/disclosure_types.hpp"
+#include "domain/sealer.hpp"
 #include "domain/service_context.hpp"
 #include "store/page.hpp"
+#include "store/survivor_rows.hpp"
 
 namespace onestory::domain {
 
@@ -38,5 +40,12 @@ class DisclosureService {
   private:
     const ServiceContext& ctx_;
 };
+
+// The parts of the survivor's record that the categories release (identity,
+// contact, location), opened; and the record fields they reveal, for the
+// audit. Referrals share categories the same way.
+Result<DisclosedRecord> OpenDisclosedRecord(const store::SurvivorRow& survivor, const SurvivorSealer& sealer,
+                                            const std::vector<policy::RecordCategory>& categories);
+std::vector<std::string> DisclosedRecordFields(const std::vector<policy::RecordCategory>& categories);
 
 }  // namespace onestory::domain
