@@ -2,7 +2,8 @@
 //
 // The training registry over real HTTP: courses, sessions and participants
 // of every profession, completions that attach to staff records, and the
-// setting that lets only a trained interviewer conduct an interview.
+// settings that let only a trained interviewer conduct an interview and
+// only a trained assessor score an outcome assessment.
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
@@ -227,6 +228,49 @@ TEST_F(TrainingsTest, OnlyATrainedInterviewerConductsAnInterview) {
     ASSERT_EQ(As("admin").Post("/api/v1/test/clock", json::object{{"now", "2026-12-21T09:00:00Z"}}).status, 200);
     clients_.clear();  // a month on, the sessions have long expired: log in again
     EXPECT_EQ(Plan(kase, "caseworker").ErrorCode(), "training_required");
+}
+
+TEST_F(TrainingsTest, OnlyATrainedAssessorScoresAnOutcomeAssessment) {
+    const auto [course, session] = CourseWithSession("Scoring outcome assessments", 12);
+    const auto [survivor, kase] = world_->SurvivorWithCase("caseworker", "Scored Heron", "Test Assessor Person");
+    const auto instrument = As("caseworker").Get("/api/v1/assessments/instrument");
+    ASSERT_EQ(instrument.status, 200);
+    json::object scores;
+    for (const auto& d : instrument.obj().at("domains").as_array()) {
+        json::object subs;
+        for (const auto& sub : d.at("sub_domains").as_array()) subs[sub.at("key").as_string()] = 3;
+        scores[d.at("key").as_string()] = subs;
+    }
+    const auto assess = [&] {
+        return As("caseworker")
+            .Post("/api/v1/cases/" + kase + "/assessments",
+                  json::object{{"assessed_on", "2026-11-26"}, {"scores", scores}});
+    };
+    // Without the setting the case team scores assessments.
+    EXPECT_EQ(assess().status, 201);
+
+    RestartWith("require_training", json::object{{"assessor", course}});
+    const auto refused = assess();
+    ASSERT_EQ(refused.status, 403) << refused.raw.body;
+    EXPECT_EQ(refused.ErrorCode(), "training_required");
+    const std::string message(refused.obj().at("error").at("message").as_string());
+    EXPECT_NE(message.find("Scoring outcome assessments"), std::string::npos) << message;
+    EXPECT_EQ(refused.obj().at("training").at(0), json::value(course));
+    // The interviewer gate is another setting: planning an interview is still open to the untrained.
+    EXPECT_EQ(Plan(kase, "caseworker").status, 201);
+    // Once the caseworker completes the course, their assessments are accepted.
+    ASSERT_EQ(As("trainer")
+                  .Post("/api/v1/sessions/" + session + "/participants",
+                        json::object{{"staff_id", world_->StaffId("caseworker")},
+                                     {"profession", "social_worker"},
+                                     {"completed", true},
+                                     {"completed_on", "2026-11-20"}})
+                  .status,
+              201);
+    const auto accepted = assess();
+    EXPECT_EQ(accepted.status, 201) << accepted.raw.body;
+    const auto list = As("caseworker").Get("/api/v1/cases/" + kase + "/assessments");
+    EXPECT_EQ(list.obj().at("items").as_array().size(), 2u);
 }
 
 }  // namespace
