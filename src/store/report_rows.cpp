@@ -28,6 +28,28 @@ constexpr std::string_view kParticipants =
     "JOIN training_courses c ON c.id = p.course_id WHERE ($1 = '' OR c.agency_id = $1) "
     "AND p.held_on >= $2 AND p.held_on <= $3 GROUP BY p.profession, p.country, substr(p.held_on, 1, 4)";
 
+constexpr std::string_view kReferralsByService =
+    "SELECT service_type, status, COUNT(*) FROM referrals WHERE ($1 = '' OR agency_id = $1) "
+    "AND created_at >= $2 AND created_at < $3 GROUP BY service_type, status";
+constexpr std::string_view kReferralAcceptance =
+    "SELECT COALESCE(MIN(CASE WHEN t.to_status = 'sent' THEN t.at END), MIN(r.created_at)), "
+    "MIN(CASE WHEN t.to_status = 'accepted' THEN t.at END) FROM referrals r "
+    "JOIN referral_transitions t ON t.referral_id = r.id WHERE ($1 = '' OR r.agency_id = $1) "
+    "AND r.created_at >= $2 AND r.created_at < $3 GROUP BY r.id "
+    "HAVING MIN(CASE WHEN t.to_status = 'accepted' THEN t.at END) IS NOT NULL";
+// $1: agency ("" for all), $2 and $3: first and last day (YYYY-MM-DD).
+constexpr std::string_view kCommitmentFacts =
+    "SELECT status, due, resolved_at FROM commitments WHERE ($1 = '' OR agency_id = $1) "
+    "AND due >= $2 AND due <= $3";
+// $1: agency ("" for all), $2: the last day (YYYY-MM-DD).
+constexpr std::string_view kAssessmentScores =
+    "SELECT a.case_id, a.id, a.assessed_on, s.domain, s.score FROM assessments a "
+    "JOIN assessment_scores s ON s.assessment_id = a.id WHERE ($1 = '' OR a.agency_id = $1) "
+    "AND a.assessed_on <= $2 ORDER BY a.case_id, a.assessed_on, a.created_at, a.id";
+constexpr std::string_view kHearingAccommodations =
+    "SELECT accommodations_requested, accommodations_granted FROM hearings WHERE ($1 = '' OR agency_id = $1) "
+    "AND scheduled_at >= $2 AND scheduled_at < $3";
+
 std::vector<GroupCount> Groups(const Rows& rows, std::size_t keys) {
     std::vector<GroupCount> out;
     out.reserve(rows.size());
@@ -76,6 +98,52 @@ Result<std::vector<GroupCount>> CountParticipants(Transaction& tx, std::string_v
                                                   std::string_view first_day, std::string_view last_day) {
     ONESTORY_ASSIGN_OR_RETURN(Rows rows, tx.Query(kParticipants, {agency_id, first_day, last_day}));
     return Groups(rows, 3);
+}
+
+Result<std::vector<GroupCount>> CountReferralsByServiceAndStatus(Transaction& tx, const ReportScope& scope) {
+    return Grouped(tx, kReferralsByService, scope, 2);
+}
+
+Result<std::vector<AcceptanceTimes>> ListReferralAcceptanceTimes(Transaction& tx, const ReportScope& scope) {
+    ONESTORY_ASSIGN_OR_RETURN(Rows rows, tx.Query(kReferralAcceptance, {scope.agency_id, scope.from, scope.until}));
+    std::vector<AcceptanceTimes> out;
+    out.reserve(rows.size());
+    for (const auto& r : rows) out.push_back({r[0].AsInt(), r[1].AsInt()});
+    return out;
+}
+
+Result<std::vector<CommitmentFacts>> ListCommitmentFacts(Transaction& tx, std::string_view agency_id,
+                                                         std::string_view first_day, std::string_view last_day) {
+    ONESTORY_ASSIGN_OR_RETURN(Rows rows, tx.Query(kCommitmentFacts, {agency_id, first_day, last_day}));
+    std::vector<CommitmentFacts> out;
+    out.reserve(rows.size());
+    for (const auto& r : rows) {
+        CommitmentFacts c;
+        c.status = r[0].AsText();
+        c.due = r[1].AsText();
+        if (!r[2].is_null()) c.resolved_at = r[2].AsInt();
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+Result<std::vector<AssessmentScoreFact>> ListAssessmentScoreFacts(Transaction& tx, std::string_view agency_id,
+                                                                  std::string_view last_day) {
+    ONESTORY_ASSIGN_OR_RETURN(Rows rows, tx.Query(kAssessmentScores, {agency_id, last_day}));
+    std::vector<AssessmentScoreFact> out;
+    out.reserve(rows.size());
+    for (const auto& r : rows)
+        out.push_back({r[0].AsText(), r[1].AsText(), r[2].AsText(), r[3].AsText(), r[4].AsInt()});
+    return out;
+}
+
+Result<std::vector<std::pair<std::string, std::string>>> ListHearingAccommodations(Transaction& tx,
+                                                                                   const ReportScope& scope) {
+    ONESTORY_ASSIGN_OR_RETURN(Rows rows, tx.Query(kHearingAccommodations, {scope.agency_id, scope.from, scope.until}));
+    std::vector<std::pair<std::string, std::string>> out;
+    out.reserve(rows.size());
+    for (const auto& r : rows) out.emplace_back(r[0].AsText(), r[1].AsText());
+    return out;
 }
 
 }  // namespace onestory::store

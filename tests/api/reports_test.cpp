@@ -153,7 +153,8 @@ TEST_F(ReportsTest, OnlyAnalystsSupervisorsAndAdministratorsRunReports) {
     ASSERT_EQ(list.status, 200) << list.raw.body;
     std::vector<std::string> names;
     for (const auto& r : list.obj().at("items").as_array()) names.emplace_back(r.at("name").as_string());
-    for (const char* name : {"caseload", "exploitation", "tell_once", "training"}) {
+    for (const char* name :
+         {"caseload", "exploitation", "tell_once", "referrals", "commitments", "outcomes", "hearings", "training"}) {
         EXPECT_NE(std::find(names.begin(), names.end(), name), names.end()) << name;
     }
     for (const char* who : {"analyst", "supervisor"}) {
@@ -359,6 +360,205 @@ TEST_F(ReportsTest, ExploitationTellOnceAndTrainingReports) {
     EXPECT_EQ(tables.at(0).at("rows").at(2).at("cells").at(0), json::value("<5"));  // judges
     EXPECT_EQ(tables.at(0).at("total"), json::value(9));
     EXPECT_EQ(training.raw.body.find("Test Participant"), std::string::npos);
+}
+
+// A distribution table read back: its row labels, their entries, and the total.
+struct PublishedDistribution {
+    std::vector<std::string> rows;
+    std::vector<json::value> cells;
+    json::value total;
+};
+
+PublishedDistribution ReadDistribution(const json::value& table) {
+    PublishedDistribution d;
+    for (const auto& r : table.at("rows").as_array()) {
+        d.rows.emplace_back(r.at("label").as_string());
+        d.cells.push_back(r.at("cells").at(0));
+    }
+    d.total = table.at("total");
+    return d;
+}
+
+const json::object& MeasureNamed(const ApiResult& report, const std::string& name) {
+    for (const auto& m : report.obj().at("measures").as_array()) {
+        if (m.at("name").as_string() == name) return m.as_object();
+    }
+    throw std::runtime_error("no measure " + name);
+}
+
+TEST_F(ReportsTest, ReferralsCommitmentsOutcomesAndHearingsAreTrueAndSuppressed) {
+    auto& admin = world_->Admin();
+    auto& cw = world_->As("caseworker");
+    const auto clinic =
+        admin.Post("/api/v1/providers", json::object{{"name", "Test Report Clinic"},
+                                                     {"agency_id", world_->AgencyId("health")},
+                                                     {"service_types", json::array{"medical", "mental_health"}}});
+    ASSERT_EQ(clinic.status, 201) << clinic.raw.body;
+    const auto instrument = cw.Get("/api/v1/assessments/instrument");
+    const auto scores = [&](int score) {
+        json::object out;
+        for (const auto& d : instrument.obj().at("domains").as_array()) {
+            json::object subs;
+            for (const auto& sub : d.at("sub_domains").as_array()) subs[sub.at("key").as_string()] = score;
+            out[d.at("key").as_string()] = subs;
+        }
+        return out;
+    };
+    for (int i = 0; i < 12; ++i) {
+        const auto [survivor, kase] =
+            world_->SurvivorWithCase("caseworker", "Care Report " + std::to_string(i), "Test Report Person");
+        ids_.push_back(survivor);
+        ids_.push_back(kase);
+        // Referrals: eight medical (seven accepted by the clinic, one still sent), four mental health (sent).
+        const auto referral = cw.Post("/api/v1/cases/" + kase + "/referrals",
+                                      json::object{{"provider_id", clinic.Str("id")},
+                                                   {"service_type", i < 8 ? "medical" : "mental_health"},
+                                                   {"reason", "Invented-referral-reason."},
+                                                   {"share_categories", json::array{}},
+                                                   {"follow_up_by", "2026-12-10"}});
+        ASSERT_EQ(referral.status, 201) << referral.raw.body;
+        const std::string move = "/api/v1/referrals/" + referral.Str("id") + "/transition";
+        ASSERT_EQ(cw.Post(move, json::object{{"to", "sent"}}).status, 200);
+        if (i < 7) {
+            ASSERT_EQ(world_->As("clinician").Post(move, json::object{{"to", "accepted"}}).status, 200);
+        }
+        // Commitments due today: seven kept, two missed, one changed, two still open (not yet overdue).
+        const auto promise =
+            cw.Post("/api/v1/cases/" + kase + "/commitments", json::object{{"what", "Invented-promise-words."},
+                                                                           {"owner_id", world_->StaffId("caseworker")},
+                                                                           {"due", "2026-11-26"}});
+        ASSERT_EQ(promise.status, 201) << promise.raw.body;
+        const char* outcome = i < 7 ? "kept" : i < 9 ? "missed" : i < 10 ? "changed" : nullptr;
+        if (outcome != nullptr) {
+            json::object patch{{"status", outcome}};
+            if (std::string(outcome) != "kept") patch["survivor_told"] = "Told in person.";
+            const auto patched = cw.Patch("/api/v1/commitments/" + promise.Str("id"), patch, promise.Version());
+            ASSERT_EQ(patched.status, 200) << patched.raw.body;
+        }
+        // Hearings: a screen and a support person asked for each; the screen granted at eight.
+        json::array granted;
+        if (i < 8) granted.emplace_back("screen");
+        const auto hearing = cw.Post("/api/v1/cases/" + kase + "/hearings",
+                                     json::object{{"court", "Test Report Court"},
+                                                  {"scheduled_at", "2026-12-10T09:00:00Z"},
+                                                  {"kind", "trial"},
+                                                  {"accommodations_requested", json::array{"screen", "support_person"}},
+                                                  {"accommodations_granted", granted}});
+        ASSERT_EQ(hearing.status, 201) << hearing.raw.body;
+        // Outcomes: six assessed twice (2 at intake, then 3 or 4: restored), six once at 2 (not restored).
+        const auto assess = [&](const std::string& on, int score) {
+            const auto a = cw.Post("/api/v1/cases/" + kase + "/assessments",
+                                   json::object{{"assessed_on", on}, {"scores", scores(score)}});
+            ASSERT_EQ(a.status, 201) << a.raw.body;
+        };
+        assess("2026-11-20", 2);
+        if (i < 6) assess("2026-11-26", i < 3 ? 3 : 4);
+    }
+    auto& analyst = world_->As("analyst");
+
+    const auto referrals = analyst.Get("/api/v1/reports/referrals");
+    ASSERT_EQ(referrals.status, 200) << referrals.raw.body;
+    const auto table = Read(referrals.obj().at("tables").at(0).as_object());
+    const auto row = [&](const std::string& label) {
+        return static_cast<std::size_t>(std::find(table.rows.begin(), table.rows.end(), label) - table.rows.begin());
+    };
+    const auto column = [&](const std::string& label) {
+        return static_cast<std::size_t>(std::find(table.columns.begin(), table.columns.end(), label) -
+                                        table.columns.begin());
+    };
+    const std::map<std::pair<std::string, std::string>, int> truth{
+        {{"medical", "accepted"}, 7}, {{"medical", "sent"}, 1}, {{"mental_health", "sent"}, 4}};
+    int small = 0;
+    for (std::size_t r = 0; r <= table.rows.size(); ++r) {
+        for (std::size_t c = 0; c <= table.columns.size(); ++c) {
+            int n = 0;
+            for (const auto& [key, count] : truth) {
+                if ((r == table.rows.size() || key.first == table.rows[r]) &&
+                    (c == table.columns.size() || key.second == table.columns[c])) {
+                    n += count;
+                }
+            }
+            ExpectTruthful(table.cells[r][c], n, "referrals " + std::to_string(r) + "," + std::to_string(c));
+            if (table.cells[r][c].is_string() && table.cells[r][c].as_string() == "<5") ++small;
+        }
+    }
+    EXPECT_GT(small, 0);
+    EXPECT_EQ(table.cells[row("medical")][column("accepted")], json::value(7));
+    EXPECT_EQ(table.cells[row("mental_health")][column("sent")], json::value("<5"));
+    const auto ranges = Narrow(table, 5);
+    for (const auto& [at, range] : ranges) {
+        const auto& v = table.cells[at.first][at.second];
+        if (v.is_string() && v.as_string() == "<5") {
+            EXPECT_LT(range.first, range.second) << "recovered a small count";
+        }
+    }
+    const auto& median = MeasureNamed(referrals, "median_days_to_acceptance");
+    ASSERT_TRUE(median.at("value").is_number()) << json::serialize(median);
+    EXPECT_GE(median.at("value").to_number<double>(), 0.0);
+    EXPECT_LT(median.at("value").to_number<double>(), 1.0);  // accepted the same day
+
+    const auto commitments = analyst.Get("/api/v1/reports/commitments");
+    ASSERT_EQ(commitments.status, 200) << commitments.raw.body;
+    const auto outcomes = ReadDistribution(commitments.obj().at("tables").at(0));
+    EXPECT_EQ(outcomes.rows,
+              (std::vector<std::string>{"kept_on_time", "kept_late", "changed", "missed", "open_overdue"}));
+    EXPECT_EQ(outcomes.cells.at(0), json::value(7));
+    for (std::size_t k = 1; k < outcomes.cells.size(); ++k) EXPECT_EQ(outcomes.cells.at(k), json::value("<5")) << k;
+    // Ten were due and resolved (or overdue); the two still open and due today are not counted.
+    ExpectTruthful(outcomes.total, 10, "commitments total");
+    const auto& kept = MeasureNamed(commitments, "kept_on_time_share");
+    if (outcomes.total.is_int64()) {
+        EXPECT_DOUBLE_EQ(kept.at("value").to_number<double>(), 0.7);
+    } else {
+        EXPECT_TRUE(kept.at("value").is_null());
+    }
+
+    const auto outcome = analyst.Get("/api/v1/reports/outcomes");
+    ASSERT_EQ(outcome.status, 200) << outcome.raw.body;
+    const auto restored = ReadDistribution(outcome.obj().at("tables").at(0));
+    EXPECT_EQ(restored.rows, (std::vector<std::string>{"restored", "not_restored"}));
+    EXPECT_EQ(restored.cells.at(0), json::value(6));
+    EXPECT_EQ(restored.cells.at(1), json::value(6));
+    EXPECT_EQ(restored.total, json::value(12));
+    EXPECT_DOUBLE_EQ(MeasureNamed(outcome, "restored_share").at("value").to_number<double>(), 0.5);
+    EXPECT_DOUBLE_EQ(MeasureNamed(outcome, "intake_mean_safety").at("value").to_number<double>(), 2.0);
+    EXPECT_DOUBLE_EQ(MeasureNamed(outcome, "latest_mean_safety").at("value").to_number<double>(), 3.5);
+    EXPECT_EQ(MeasureNamed(outcome, "latest_mean_safety").at("basis"), json::value(6));
+    // Over fewer than five cases a mean is withheld: the period of the intakes alone has no second assessments.
+    const auto early = analyst.Get("/api/v1/reports/outcomes?to=2026-11-20");
+    ASSERT_EQ(early.status, 200);
+    EXPECT_TRUE(MeasureNamed(early, "latest_mean_safety").at("value").is_null());
+    EXPECT_EQ(ReadDistribution(early.obj().at("tables").at(0)).cells.at(0), json::value("<5"));
+
+    const auto hearings = analyst.Get("/api/v1/reports/hearings?to=2026-12-31");
+    ASSERT_EQ(hearings.status, 200) << hearings.raw.body;
+    const auto asked = Read(hearings.obj().at("tables").at(0).as_object());
+    ASSERT_EQ(asked.rows, (std::vector<std::string>{"granted", "not_granted"}));
+    const auto screen = static_cast<std::size_t>(std::find(asked.columns.begin(), asked.columns.end(), "screen") -
+                                                 asked.columns.begin());
+    const auto support = static_cast<std::size_t>(
+        std::find(asked.columns.begin(), asked.columns.end(), "support_person") - asked.columns.begin());
+    ASSERT_LT(support, asked.columns.size());
+    ExpectTruthful(asked.cells[0][screen], 8, "screen granted");
+    ExpectTruthful(asked.cells[1][screen], 4, "screen not granted");
+    ExpectTruthful(asked.cells[0][support], 0, "support person granted");
+    ExpectTruthful(asked.cells[1][support], 12, "support person not granted");
+    ExpectTruthful(asked.cells[2][asked.columns.size()], 24, "requested");
+    for (const auto& [at, range] : Narrow(asked, 5)) {
+        const auto& v = asked.cells[at.first][at.second];
+        if (v.is_string() && v.as_string() == "<5") {
+            EXPECT_LT(range.first, range.second) << "recovered a small count";
+        }
+    }
+    // Not one report carries an identifier or a sealed word.
+    for (const auto* body : {&referrals.raw.body, &commitments.raw.body, &outcome.raw.body, &hearings.raw.body}) {
+        for (const auto& id : ids_) EXPECT_EQ(body->find(id), std::string::npos) << id;
+        EXPECT_EQ(body->find("Invented-"), std::string::npos);
+        EXPECT_EQ(body->find("Care Report"), std::string::npos);
+    }
+    for (const char* who : {"caseworker", "clinician"}) {
+        EXPECT_EQ(world_->As(who).Get("/api/v1/reports/referrals").status, 403) << who;
+    }
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common/result.hpp"
+#include "domain/assessments/instrument.hpp"
 #include "domain/reports/report_types.hpp"
 #include "store/report_rows.hpp"
 #include "store/store.hpp"
@@ -19,7 +20,9 @@ struct ReportRequest {
     store::ReportScope scope;
     Date first_day;
     Date last_day;
+    Date today;  // the day the report is run
     int threshold = 5;
+    RestorationRule restoration;  // when an outcome assessment counts a survivor as restored
 };
 
 // One report of the catalogue: how it is built. `build` runs inside a read

@@ -53,6 +53,8 @@ Result<Report> ReportService::Run(const policy::Actor& actor, std::string_view n
     request.scope.from = StartOfDay(request.first_day);
     request.scope.until = StartOfDay(Date(std::chrono::sys_days(request.last_day) + std::chrono::days(1)));
     request.threshold = std::max(ctx_.settings.suppression_threshold, 2);
+    request.today = DateOf(now);
+    request.restoration = ctx_.settings.restoration;
 
     Report report;
     report.name = definition->name;
