@@ -7,9 +7,11 @@
 
 #include "common/strings.hpp"
 #include "domain/cases/trafficking_event_types.hpp"
+#include "domain/safety/safety_plan_types.hpp"
 #include "store/account_rows.hpp"
 #include "store/case_rows.hpp"
 #include "store/consent_rows.hpp"
+#include "store/support_plan_rows.hpp"
 #include "store/survivor_rows.hpp"
 #include "store/trafficking_event_rows.hpp"
 
@@ -138,9 +140,105 @@ std::vector<QuasiIdentifier> CtdcQuasiIdentifiers() {
     };
 }
 
+namespace {
+
+using SealerOf = std::function<Result<const SurvivorSealer*>(const std::string&)>;
+using ByCase = std::map<std::string, std::vector<ExportRecord>>;
+
+// The sealer of a survivor of the batch when the run decrypts; nullptr when
+// it does not. A row of a survivor outside the batch (the id range spans
+// other agencies' survivors) is skipped: `skip` is set.
+Result<const SurvivorSealer*> SealerFor(bool decrypt, const SealerOf& sealer_of, const std::string& survivor_id,
+                                        bool& skip) {
+    skip = false;
+    if (!decrypt) return static_cast<const SurvivorSealer*>(nullptr);
+    auto sealer = sealer_of(survivor_id);
+    if (!sealer.ok()) {
+        skip = true;
+        return static_cast<const SurvivorSealer*>(nullptr);
+    }
+    return *sealer;
+}
+
+Status SupportReferrals(store::Transaction& tx, std::string_view first, std::string_view last, bool decrypt,
+                        const SealerOf& sealer_of, ByCase& by_case) {
+    ONESTORY_ASSIGN_OR_RETURN(auto rows, store::ListSupportReferrals(tx, first, last));
+    for (const auto& r : rows) {
+        bool skip = false;
+        ONESTORY_ASSIGN_OR_RETURN(const SurvivorSealer* sealer, SealerFor(decrypt, sealer_of, r.survivor_id, skip));
+        if (skip) continue;
+        ExportRecord rec;
+        rec.Add("id", r.id)
+            .Add("service_type", r.service_type)
+            .Add("provider", r.provider_name)
+            .Add("status", r.status)
+            .Add("follow_up_by", r.follow_up_by)
+            .Add("complete_by", OptionalText(r.complete_by))
+            .Add("made_at", InstantValue(r.created_at));
+        if (sealer) {
+            ONESTORY_ASSIGN_OR_RETURN(auto reason, sealer->Unseal("referral.reason", r.reason, r.id));
+            rec.Add("reason", reason);
+        }
+        by_case[r.case_id].push_back(std::move(rec));
+    }
+    return Status::Ok();
+}
+
+Status SupportCommitments(store::Transaction& tx, std::string_view first, std::string_view last, bool decrypt,
+                          const SealerOf& sealer_of, ByCase& by_case) {
+    ONESTORY_ASSIGN_OR_RETURN(auto rows, store::ListSupportCommitments(tx, first, last));
+    for (const auto& c : rows) {
+        bool skip = false;
+        ONESTORY_ASSIGN_OR_RETURN(const SurvivorSealer* sealer, SealerFor(decrypt, sealer_of, c.survivor_id, skip));
+        if (skip) continue;
+        ExportRecord rec;
+        rec.Add("id", c.id)
+            .Add("to_survivor", c.to_survivor)
+            .Add("due", c.due)
+            .Add("status", c.status)
+            .Add("resolved_at", OptionalInstant(c.resolved_at));
+        if (sealer) {
+            ONESTORY_ASSIGN_OR_RETURN(auto what, sealer->Unseal("commitment.what", c.what, c.id));
+            rec.Add("what", what);
+        }
+        by_case[c.case_id].push_back(std::move(rec));
+    }
+    return Status::Ok();
+}
+
+Status SupportSafetyPlans(store::Transaction& tx, std::string_view first, std::string_view last, bool decrypt,
+                          const SealerOf& sealer_of, ByCase& by_case) {
+    ONESTORY_ASSIGN_OR_RETURN(auto rows, store::ListSupportSafetyPlans(tx, first, last));
+    for (const auto& p : rows) {
+        bool skip = false;
+        ONESTORY_ASSIGN_OR_RETURN(const SurvivorSealer* sealer, SealerFor(decrypt, sealer_of, p.survivor_id, skip));
+        if (skip) continue;
+        ExportRecord rec;
+        rec.Add("risk_level", p.risk_level).Add("review_by", p.review_by).Add("updated_at", InstantValue(p.updated_at));
+        if (sealer) {
+            ONESTORY_ASSIGN_OR_RETURN(auto encoded, sealer->Unseal("safety_plan.items", p.items, p.case_id));
+            const auto items = DecodeSafetyItems(encoded);
+            if (!items) return Status::Internal("a safety plan's items do not decode");
+            std::vector<std::string> lines;
+            for (const auto& item : *items) lines.push_back(std::string(NameOf(item.kind)) + ": " + item.text);
+            rec.Add("items", lines);
+        }
+        by_case[p.case_id].push_back(std::move(rec));
+    }
+    return Status::Ok();
+}
+
+}  // namespace
+
 const std::vector<HtcdsSupportPlanProvider>& HtcdsSupportPlanProviders() {
-    // Filled by the capabilities that track a survivor's support.
-    static const std::vector<HtcdsSupportPlanProvider> providers{};
+    // The care-coordination records of a case: where the survivor was
+    // referred, what was promised, and the safety plan. Their free text is
+    // opened only for an authorised run.
+    static const std::vector<HtcdsSupportPlanProvider> providers{
+        {"referrals", SupportReferrals},
+        {"commitments", SupportCommitments},
+        {"safety_plan", SupportSafetyPlans},
+    };
     return providers;
 }
 

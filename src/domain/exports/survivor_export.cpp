@@ -7,6 +7,7 @@
 #include "domain/access_facts.hpp"
 #include "domain/access_log/access_log_text.hpp"
 #include "domain/cases/trafficking_event_service.hpp"
+#include "domain/exports/care_sections.hpp"
 #include "domain/survivors/preferences.hpp"
 #include "store/account_rows.hpp"
 #include "store/alert_rows.hpp"
@@ -384,6 +385,22 @@ const std::vector<SurvivorExportSection>& SurvivorExportSections() {
         {"emergency_access", "Emergency access to your case, with the reason given", {"break_glass"}, EmergencyAccess},
         {"alerts", "Alerts about your case", {"alerts"}, Alerts},
         {"trafficking_events", "What happened, where and when, as recorded", {"trafficking_events"}, TraffickingEvents},
+        {"referrals",
+         "Where you were referred, why, and every step since",
+         {"referrals", "referral_transitions"},
+         ReferralsSection},
+        {"commitments", "What was promised to you and what became of it", {"commitments"}, CommitmentsSection},
+        {"safety_plans", "Your safety plans", {"safety_plans"}, SafetyPlansSection},
+        {"hearings", "Court hearings of your cases, and the support asked for", {"hearings"}, HearingsSection},
+        {"case_reviews",
+         "Reviews of your cases and what they decided",
+         {"case_reviews", "review_decisions"},
+         CaseReviewsSection},
+        {"incidents", "Harm recorded as having happened to you", {"incidents"}, IncidentsSection},
+        {"assessments",
+         "How you were doing, as assessed over time",
+         {"assessments", "assessment_scores"},
+         AssessmentsSection},
         {"access_log", "Everyone who accessed your record, oldest first", {"audit_events"}, AccessLog},
     };
     return sections;
