@@ -85,6 +85,22 @@ class ExportsTest : public ::testing::Test {
         EXPECT_EQ(r.status, 201) << r.raw.body;
         return r.Str("id");
     }
+    // A promise and a safety plan on the case, with words that must only appear opened.
+    void CareRecords(const std::string& kase) {
+        auto& cw = world_->As("caseworker");
+        const auto promise =
+            cw.Post("/api/v1/cases/" + kase + "/commitments", json::object{{"what", "Invented-promise-words."},
+                                                                           {"owner_id", world_->StaffId("caseworker")},
+                                                                           {"due", "2026-12-04"}});
+        EXPECT_EQ(promise.status, 201) << promise.raw.body;
+        const auto plan = cw.Put(
+            "/api/v1/cases/" + kase + "/safety-plan",
+            json::object{{"risk_level", "high"},
+                         {"items", json::array{json::object{{"kind", "safe_place"}, {"text", "Invented-safe-place."}}}},
+                         {"review_by", "2026-12-15"}},
+            std::nullopt);
+        EXPECT_EQ(plan.status, 201) << plan.raw.body;
+    }
     CommandResult Export(const std::vector<std::string>& extra, const std::string& username = "admin",
                          const std::string& password = "admin-password-123") {
         std::vector<std::string> args{
@@ -115,13 +131,16 @@ TEST_F(ExportsTest, TheSurvivorsOwnCopyHoldsEverythingReadably) {
                                                                           {"sensitivity", "standard"}})
                   .status,
               201);
+    CareRecords(kase);
     const auto copy = cw.Get("/api/v1/survivors/" + survivor + "/export");
     ASSERT_EQ(copy.status, 200) << copy.raw.body;
     EXPECT_NE(copy.raw.Header("content-disposition").value_or("").find("attachment"), std::string::npos);
     const auto& sections = copy.obj().at("sections").as_object();
     for (const char* name :
-         {"survivor", "preferences", "cases", "case_team", "consents", "interviews", "statement", "statement_comments",
-          "disclosures", "emergency_access", "alerts", "trafficking_events", "access_log"}) {
+         {"survivor",    "preferences",        "cases",        "case_team",        "consents",     "interviews",
+          "statement",   "statement_comments", "disclosures",  "emergency_access", "alerts",       "trafficking_events",
+          "referrals",   "commitments",        "safety_plans", "hearings",         "case_reviews", "incidents",
+          "assessments", "access_log"}) {
         EXPECT_TRUE(sections.contains(name)) << name;
     }
     EXPECT_EQ(sections.at("survivor").at("records").at(0).at("legal_name"), json::value("Test Copy Person"));
@@ -130,6 +149,10 @@ TEST_F(ExportsTest, TheSurvivorsOwnCopyHoldsEverythingReadably) {
     EXPECT_EQ(sections.at("trafficking_events").at("records").at(0).at("place"), json::value("An invented-town-name"));
     EXPECT_EQ(sections.at("consents").at("records").at(0).at("purpose"), json::value("statistics"));
     EXPECT_FALSE(sections.at("access_log").at("records").as_array().empty());
+    EXPECT_EQ(sections.at("commitments").at("records").at(0).at("what"), json::value("Invented-promise-words."));
+    EXPECT_EQ(sections.at("safety_plans").at("records").at(0).at("risk_level"), json::value("high"));
+    EXPECT_EQ(sections.at("safety_plans").at("records").at(0).at("items").at(0),
+              json::value("safe_place: Invented-safe-place."));
     // The case team only: not another caseworker, not the supervisor, not another agency.
     for (const char* who : {"caseworker2", "supervisor", "investigator", "analyst"}) {
         EXPECT_EQ(world_->As(who).Get("/api/v1/survivors/" + survivor + "/export").status, 403) << who;
@@ -152,6 +175,7 @@ TEST_F(ExportsTest, TheSurvivorsOwnCopyHoldsEverythingReadably) {
 TEST_F(ExportsTest, HtcdsExportWithIdentitiesIsAuthorisedAndAudited) {
     const auto [first, first_case] = Survivor("Htcds One", "Test Htcds Person", "KE", "female", true);
     Survivor("Htcds Two", "Test Htcds Other", "UG", "male", false);
+    CareRecords(first_case);
     const auto out = Out("cases.jsonl");
     const auto r = Export({"--format", "htcds", "--out", out.string()});
     ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -187,8 +211,21 @@ TEST_F(ExportsTest, HtcdsExportWithIdentitiesIsAuthorisedAndAudited) {
                   json::parse(R"(["DebtBondage", "WithholdsDocuments"])"));
         EXPECT_EQ(record.at("consents").at(0).at("x_purpose"), json::value("statistics"));
         EXPECT_EQ(record.at("consents").at(0).at("x_state"), json::value("active"));
+        // The support plan: the promise and the safety plan, opened for this authorised run.
+        const auto& plan = record.at("support_plan");
+        EXPECT_EQ(plan.at("commitments").at(0).at("what"), json::value("Invented-promise-words."));
+        EXPECT_EQ(plan.at("commitments").at(0).at("status"), json::value("open"));
+        EXPECT_EQ(plan.at("safety_plan").at(0).at("risk_level"), json::value("high"));
+        EXPECT_EQ(plan.at("safety_plan").at(0).at("items").at(0), json::value("safe_place: Invented-safe-place."));
     }
     EXPECT_TRUE(saw_first);
+    // Without identities nothing is opened: the support plan keeps its states, not its words.
+    const auto plain = Out("plain.jsonl");
+    ASSERT_EQ(Export({"--format", "htcds", "--no-identities", "--out", plain.string()}).exit_code, 0);
+    const std::string plain_text = ReadAll(plain);
+    EXPECT_NE(plain_text.find("\"risk_level\":\"high\""), std::string::npos) << plain_text;
+    EXPECT_EQ(plain_text.find("Invented-promise-words"), std::string::npos);
+    EXPECT_EQ(plain_text.find("Invented-safe-place"), std::string::npos);
     // Never over an existing file.
     const auto again = Export({"--format", "htcds", "--out", out.string()});
     EXPECT_NE(again.exit_code, 0);
