@@ -1,7 +1,9 @@
 // Copyright 2026 The onestory Authors. SPDX-License-Identifier: Apache-2.0
 //
 // onestory generate-cases: bulk synthetic survivors for measurements (export
-// throughput on 100,000 cases). It writes rows directly, a thousand per
+// throughput on 100,000 cases): each case with its trafficking events, a
+// referral, a commitment and, for every other case, a safety plan, so the
+// HTCDS support plan is measured too. It writes rows directly, a thousand per
 // transaction, sealing every protected value as the services do, but without
 // an audit event per record: an installation filled this way is for
 // benchmarks, not for people.
@@ -10,11 +12,15 @@
 
 #include "cli/commands.hpp"
 #include "crypto/random.hpp"
+#include "domain/safety/safety_plan_types.hpp"
 #include "domain/sealer.hpp"
 #include "domain/vocabulary.hpp"
 #include "store/account_rows.hpp"
 #include "store/case_rows.hpp"
+#include "store/commitment_rows.hpp"
 #include "store/consent_rows.hpp"
+#include "store/referral_rows.hpp"
+#include "store/safety_plan_rows.hpp"
 #include "store/survivor_rows.hpp"
 #include "store/trafficking_event_rows.hpp"
 
@@ -75,6 +81,15 @@ int RunGenerateCases(const GenerateOptions& options) {
         {"Generated Data Office " + crypto::NewIdString("g"), policy::AgencyKind::kOther, "KE"});
     if (!office.ok()) return Fail(office.status());
     recipient = office->id;
+    domain::NewProvider shelter;
+    shelter.name = "Generated Shelter " + crypto::NewIdString("g");
+    shelter.service_types = {domain::ServiceType::kShelter};
+    shelter.languages = {"en"};
+    const auto provider = inst.providers().Create(
+        policy::Actor{
+            policy::Actor::Kind::kStaff, admin->id, agency, policy::AgencyKind::kOther, {policy::Role::kAdmin}},
+        shelter);
+    if (!provider.ok()) return Fail(provider.status());
 
     std::mt19937 rng(static_cast<unsigned>(options.seed));
     const std::int64_t now = ToMicros(inst.clock().Now());
@@ -87,6 +102,9 @@ int RunGenerateCases(const GenerateOptions& options) {
         std::vector<store::CaseRow> cases;
         std::vector<store::TraffickingEventRow> events;
         std::vector<store::ConsentRow> consents;
+        std::vector<store::ReferralRow> referrals;
+        std::vector<store::CommitmentRow> commitments;
+        std::vector<store::SafetyPlanRow> plans;
         for (int i = 0; i < n; ++i) {
             store::SurvivorRow s;
             s.id = crypto::NewIdString("sv");
@@ -137,6 +155,47 @@ int RunGenerateCases(const GenerateOptions& options) {
                 e.created_at = s.created_at;
                 events.push_back(std::move(e));
             }
+            store::ReferralRow ref;
+            ref.id = crypto::NewIdString("rf");
+            ref.case_id = c.id;
+            ref.survivor_id = s.id;
+            ref.agency_id = agency;
+            ref.provider_id = provider->id;
+            ref.service_type = "shelter";
+            ref.reason = sealer.Seal("referral.reason", "Needs a safe bed near the clinic.", ref.id);
+            ref.follow_up_by = FormatDate(DateOf(FromMicros(s.created_at + year / 52)));
+            ref.status = rng() % 3 == 0 ? "sent" : "accepted";
+            ref.created_by = admin->id;
+            ref.created_at = ref.updated_at = s.created_at;
+            referrals.push_back(std::move(ref));
+            store::CommitmentRow promise;
+            promise.id = crypto::NewIdString("cm");
+            promise.case_id = c.id;
+            promise.survivor_id = s.id;
+            promise.agency_id = agency;
+            promise.what = sealer.Seal("commitment.what", "Call back about the hearing date.", promise.id);
+            promise.owner_id = admin->id;
+            promise.due = FormatDate(DateOf(FromMicros(s.created_at + year / 26)));
+            promise.status = rng() % 5 == 0 ? "missed" : "kept";
+            promise.resolved_at = s.created_at + year / 30;
+            promise.created_by = admin->id;
+            promise.created_at = promise.updated_at = s.created_at;
+            commitments.push_back(std::move(promise));
+            if (rng() % 2 == 0) {
+                store::SafetyPlanRow plan;
+                plan.case_id = c.id;
+                plan.survivor_id = s.id;
+                plan.agency_id = agency;
+                plan.risk_level = rng() % 2 == 0 ? "medium" : "high";
+                plan.items = sealer.Seal(
+                    "safety_plan.items",
+                    domain::EncodeSafetyItems({{domain::SafetyItemKind::kSafePlace, Word(rng, 3) + " community hall"}}),
+                    c.id);
+                plan.review_by = FormatDate(DateOf(FromMicros(s.created_at + year / 4)));
+                plan.created_by = plan.updated_by = admin->id;
+                plan.created_at = plan.updated_at = s.created_at;
+                plans.push_back(std::move(plan));
+            }
             if (rng() % 4 != 0) {
                 store::ConsentRow k;
                 k.id = crypto::NewIdString("cn");
@@ -162,6 +221,9 @@ int RunGenerateCases(const GenerateOptions& options) {
             for (const auto& c : cases) ONESTORY_RETURN_IF_ERROR(store::InsertCase(tx, c));
             for (const auto& e : events) ONESTORY_RETURN_IF_ERROR(store::InsertTraffickingEvent(tx, e));
             for (const auto& k : consents) ONESTORY_RETURN_IF_ERROR(store::InsertConsent(tx, k));
+            for (const auto& r : referrals) ONESTORY_RETURN_IF_ERROR(store::InsertReferral(tx, r));
+            for (const auto& p : commitments) ONESTORY_RETURN_IF_ERROR(store::InsertCommitment(tx, p));
+            for (const auto& p : plans) ONESTORY_RETURN_IF_ERROR(store::InsertSafetyPlan(tx, p));
             return Status::Ok();
         });
         if (!written.ok()) return Fail(written);

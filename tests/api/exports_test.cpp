@@ -353,6 +353,9 @@ TEST(GenerateCasesTest, FillsAnInstallationWithSealedCasesTheExportsRead) {
         EXPECT_EQ(count("SELECT COUNT(*) FROM cases"), 1500);
         EXPECT_EQ(count("SELECT COUNT(DISTINCT survivor_id) FROM cases"), 1500);
         EXPECT_EQ(count("SELECT COUNT(*) FROM trafficking_events"), 3000);
+        EXPECT_EQ(count("SELECT COUNT(*) FROM referrals"), 1500);
+        EXPECT_EQ(count("SELECT COUNT(*) FROM commitments"), 1500);
+        EXPECT_GT(count("SELECT COUNT(*) FROM safety_plans"), 500);
         const int consents = count("SELECT COUNT(*) FROM consents WHERE purpose = 'statistics'");
         EXPECT_GT(consents, 1000);
         EXPECT_LT(consents, 1500);
@@ -367,7 +370,8 @@ TEST(GenerateCasesTest, FillsAnInstallationWithSealedCasesTheExportsRead) {
         if (entry.path().filename().string().rfind("onestory.db", 0) == 0) files += ReadAll(entry.path());
     }
     ASSERT_NE(files.find("Generated 1500"), std::string::npos);  // the check can see plain text
-    for (const char* secret : {"Kept working for no pay", "+254 7", " Road", " district"}) {
+    for (const char* secret : {"Kept working for no pay", "+254 7", " Road", " district", "Needs a safe bed",
+                               "Call back about", " community hall"}) {
         EXPECT_EQ(files.find(secret), std::string::npos) << secret;
     }
     // Both exports read the generated installation: every case in HTCDS, a k-anonymous CTDC dataset.
@@ -376,7 +380,13 @@ TEST(GenerateCasesTest, FillsAnInstallationWithSealedCasesTheExportsRead) {
                                 "--admin-username", "admin", "--quiet"},
                                env);
     ASSERT_EQ(h.exit_code, 0) << h.err;
-    EXPECT_EQ(Lines(ReadAll(htcds)).size(), 1500u);
+    const auto records = Lines(ReadAll(htcds));
+    ASSERT_EQ(records.size(), 1500u);
+    const auto first = json::parse(records.front()).as_object();
+    EXPECT_EQ(first.at("support_plan").at("commitments").at(0).at("what"),
+              json::value("Call back about the hearing date."));
+    EXPECT_EQ(first.at("support_plan").at("referrals").at(0).at("reason"),
+              json::value("Needs a safe bed near the clinic."));
     const auto ctdc = dir.path() / "ctdc.csv";
     const auto c = RunOnestory({"export", "--data", data.string(), "--format", "ctdc", "--k", "11", "--out",
                                 ctdc.string(), "--admin-username", "admin", "--quiet"},
