@@ -483,7 +483,7 @@ TEST_F(ReportsTest, ReferralsCommitmentsOutcomesAndHearingsAreTrueAndSuppressed)
         }
     }
     EXPECT_GT(small, 0);
-    EXPECT_EQ(table.cells[row("medical")][column("accepted")], json::value(7));
+    ExpectTruthful(table.cells[row("medical")][column("accepted")], 7, "medical accepted");
     EXPECT_EQ(table.cells[row("mental_health")][column("sent")], json::value("<5"));
     const auto ranges = Narrow(table, 5);
     for (const auto& [at, range] : ranges) {
@@ -502,12 +502,12 @@ TEST_F(ReportsTest, ReferralsCommitmentsOutcomesAndHearingsAreTrueAndSuppressed)
     const auto outcomes = ReadDistribution(commitments.obj().at("tables").at(0));
     EXPECT_EQ(outcomes.rows,
               (std::vector<std::string>{"kept_on_time", "kept_late", "changed", "missed", "open_overdue"}));
-    EXPECT_EQ(outcomes.cells.at(0), json::value(7));
+    ExpectTruthful(outcomes.cells.at(0), 7, "kept on time");
     for (std::size_t k = 1; k < outcomes.cells.size(); ++k) EXPECT_EQ(outcomes.cells.at(k), json::value("<5")) << k;
     // Ten were due and resolved (or overdue); the two still open and due today are not counted.
     ExpectTruthful(outcomes.total, 10, "commitments total");
     const auto& kept = MeasureNamed(commitments, "kept_on_time_share");
-    if (outcomes.total.is_int64()) {
+    if (outcomes.total.is_int64() && outcomes.cells.at(0).is_int64()) {
         EXPECT_DOUBLE_EQ(kept.at("value").to_number<double>(), 0.7);
     } else {
         EXPECT_TRUE(kept.at("value").is_null());
