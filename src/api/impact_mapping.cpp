@@ -436,7 +436,7 @@ Schema CheckinHistorySchema() {
                                            Required("points", Schema::Array(Schema::Object({}).Open()))}))});
 }
 
-Schema InstrumentSchema() {
+Schema CheckinInstrumentSchema() {
     return Schema::Object(
         {Required("id", Schema::String()), Required("version", Schema::String()), Required("title", Schema::String()),
          Required("attribution", Schema::String()), Required("instructions", Schema::String()),

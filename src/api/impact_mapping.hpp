@@ -52,7 +52,7 @@ Schema ExposureSchema();
 Schema NudgeSchema();
 Schema CheckinSchema();
 Schema CheckinHistorySchema();
-Schema InstrumentSchema();
+Schema CheckinInstrumentSchema();
 Schema WellbeingSummarySchema();
 Schema TraffickingEventSchema();
 Schema SurvivorExportSchema();

@@ -95,7 +95,7 @@ void AddWellbeingRoutes(std::vector<Route>& routes, const AppServices& services)
                      });
     instrument.summary = "The self-check in use: its items and scale";
     instrument.tag = "wellbeing";
-    instrument.response = InstrumentSchema();
+    instrument.response = CheckinInstrumentSchema();
     routes.push_back(std::move(instrument));
 
     Route take(Method::kPost, "/api/v1/me/checkins", Capability::Of(Action::kOwnWellbeing),
