@@ -3,7 +3,8 @@
 #   1. GET /healthz                         (the HTTP floor)
 #   2. GET /api/v1/survivors/{id}            as a case-team member: session
 #      lookup, policy decision, unwrap of the data key, four field openings,
-#      and an audit event committed (fsync'd) before each answer.
+#      and an audit event committed before each answer (reads' events are
+#      group-committed without an fsync of their own; see docs/performance.md).
 # Prints requests/s and p99 latency for both, and the ratio.
 #
 #   bench/run.sh [BUILD_DIR]     (default build/release)
