@@ -25,7 +25,7 @@ TEST_F(SurvivorExportTest, EveryTableAboutASurvivorIsInTheirCopy) {
         EXPECT_FALSE(why.empty()) << table;
         covered.insert(table);
     }
-    std::set<std::string> about_survivors;
+    std::set<std::string> about_survivors, tables;
     ASSERT_TRUE(store_
                     ->Read([&](store::Transaction& tx) -> Status {
                         ONESTORY_ASSIGN_OR_RETURN(
@@ -33,6 +33,7 @@ TEST_F(SurvivorExportTest, EveryTableAboutASurvivorIsInTheirCopy) {
                             tx.Query("SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p "
                                      "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'"));
                         for (const auto& r : rows) {
+                            tables.insert(r[0].AsText());
                             if (r[1].AsText() == "survivor_id" || r[1].AsText() == "case_id") {
                                 about_survivors.insert(r[0].AsText());
                             }
@@ -46,7 +47,8 @@ TEST_F(SurvivorExportTest, EveryTableAboutASurvivorIsInTheirCopy) {
         EXPECT_TRUE(covered.count(table)) << table << " holds survivors' records but is not in their own copy";
     }
     for (const auto& table : covered) {
-        EXPECT_TRUE(about_survivors.count(table) || table == "disclosure_passages") << table << " is not a table";
+        // A section may also read a table reached through another (disclosure_passages, review_decisions).
+        EXPECT_TRUE(tables.count(table)) << table << " is not a table";
     }
 }
 
