@@ -143,3 +143,8 @@ CREATE TABLE wellbeing_nudges (
     version            BIGINT NOT NULL
 );
 CREATE UNIQUE INDEX wellbeing_nudges_staff_week ON wellbeing_nudges (staff_id, week);
+
+-- The HTCDS export reads each batch's support plan by a range of survivor ids.
+CREATE INDEX referrals_survivor ON referrals (survivor_id);
+CREATE INDEX commitments_survivor ON commitments (survivor_id);
+CREATE INDEX safety_plans_survivor ON safety_plans (survivor_id);
