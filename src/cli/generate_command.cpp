@@ -124,7 +124,8 @@ int RunGenerateCases(const GenerateOptions& options) {
             s.languages = "sw,en";
             s.nationality = Pick(rng, kNationalities);
             s.age_band = std::string(domain::AgeBand(birth, DateOf(inst.clock().Now())));
-            s.created_at = s.updated_at = now - static_cast<std::int64_t>(rng() % (5 * year));
+            // Registered over the past five years (mt19937 draws 32 bits: too few microseconds alone).
+            s.created_at = s.updated_at = now - std::uniform_int_distribution<std::int64_t>(0, 5 * year)(rng);
             store::CaseRow c;
             c.id = crypto::NewIdString("cs");
             c.survivor_id = s.id;

@@ -356,6 +356,8 @@ TEST(GenerateCasesTest, FillsAnInstallationWithSealedCasesTheExportsRead) {
         EXPECT_EQ(count("SELECT COUNT(*) FROM referrals"), 1500);
         EXPECT_EQ(count("SELECT COUNT(*) FROM commitments"), 1500);
         EXPECT_GT(count("SELECT COUNT(*) FROM safety_plans"), 500);
+        // Registered over the past five years, not within one hour.
+        EXPECT_GT(count("SELECT (MAX(created_at) - MIN(created_at)) / 86400000000 FROM survivors"), 3 * 365);
         const int consents = count("SELECT COUNT(*) FROM consents WHERE purpose = 'statistics'");
         EXPECT_GT(consents, 1000);
         EXPECT_LT(consents, 1500);
