@@ -9,13 +9,13 @@
 namespace onestory::cli {
 namespace {
 
+using domain::ServiceType;
 using policy::Purpose;
 using policy::RecordCategory;
-using domain::ServiceType;
 
-constexpr std::array<std::string_view, 6> kDomains{"safety",           "legal_protection",   "mental_wellbeing",
-                                                   "economic_empowerment_education", "social_support",
-                                                   "physical_wellbeing"};
+constexpr std::array<std::string_view, 6> kDomains{"safety",           "legal_protection",
+                                                   "mental_wellbeing", "economic_empowerment_education",
+                                                   "social_support",   "physical_wellbeing"};
 
 std::chrono::hours Days(int n) {
     return std::chrono::hours(24 * n);
@@ -38,7 +38,7 @@ class TimeMachine {
     // Nine in the morning (UTC), `days` from the real present.
     Instant Morning(int days) const {
         return std::chrono::time_point_cast<std::chrono::microseconds>(std::chrono::sys_days(Day(days)) +
-                                                                        std::chrono::hours(9));
+                                                                       std::chrono::hours(9));
     }
     Instant present() const { return now_; }
 
@@ -83,7 +83,8 @@ Result<domain::Consent> Consent(Installation& inst, const policy::Actor& who, co
 Result<domain::Referral> Refer(Installation& inst, const policy::Actor& who, const std::string& case_id,
                                const domain::Provider& provider, ServiceType service, std::string reason,
                                std::vector<RecordCategory> share, Date follow_up_by) {
-    return inst.referrals().Create(who, case_id, {provider.id, service, std::move(reason), std::move(share), follow_up_by});
+    return inst.referrals().Create(who, case_id,
+                                   {provider.id, service, std::move(reason), std::move(share), follow_up_by});
 }
 
 Status Move(Installation& inst, const policy::Actor& who, const std::string& referral_id, domain::ReferralStatus to,
@@ -153,10 +154,9 @@ Result<std::pair<std::string, std::string>> LongRunningCase(Installation& inst, 
     s.languages = {std::move(language), "en"};
     s.nationality = "KE";
     ONESTORY_ASSIGN_OR_RETURN(auto survivor, inst.survivors().Register(who, s));
-    ONESTORY_ASSIGN_OR_RETURN(auto kase,
-                              inst.cases().Create(who, {survivor.id,
-                                                        domain::Stage::kAftercare,
-                                                        {domain::ExploitationType::kForcedLabour}}));
+    ONESTORY_ASSIGN_OR_RETURN(
+        auto kase,
+        inst.cases().Create(who, {survivor.id, domain::Stage::kAftercare, {domain::ExploitationType::kForcedLabour}}));
     return std::make_pair(survivor.id, kase.id);
 }
 
@@ -178,25 +178,25 @@ Status GenerateDemoCare(Installation& inst, const DemoCareCast& cast) {
                               Provider(inst, cast.supervisor, "Harbour Light Safe House", cast.ngo_id,
                                        {ServiceType::kShelter, ServiceType::kPeerSupport}, {"sw", "en"}, 18, 35,
                                        {domain::Gender::kFemale}, 12, "Riverside district", "+254 700 100 200"));
-    ONESTORY_ASSIGN_OR_RETURN(auto shelter,
-                              Provider(inst, cast.admin, "Safe Haven Shelter", cast.shelter_id, {ServiceType::kShelter},
-                                       {"sw", "en", "so"}, 12, 25, {domain::Gender::kFemale, domain::Gender::kNonBinary},
-                                       20, "North district", "+254 700 300 400"));
-    ONESTORY_ASSIGN_OR_RETURN(auto clinic,
-                              Provider(inst, cast.admin, "Riverside Community Clinic", cast.health_id,
-                                       {ServiceType::kMedical, ServiceType::kMentalHealth}, {"sw", "en", "fr"},
-                                       std::nullopt, std::nullopt, {}, 40, "Riverside district", "+254 700 500 600"));
-    ONESTORY_ASSIGN_OR_RETURN(auto legal, Provider(inst, cast.supervisor, "Metro Legal Aid Desk", std::nullopt,
-                                                   {ServiceType::kLegalAid}, {"en", "sw"}, 16, std::nullopt, {},
-                                                   std::nullopt, "City centre", "legal-aid@example.org"));
+    ONESTORY_ASSIGN_OR_RETURN(
+        auto shelter, Provider(inst, cast.admin, "Safe Haven Shelter", cast.shelter_id, {ServiceType::kShelter},
+                               {"sw", "en", "so"}, 12, 25, {domain::Gender::kFemale, domain::Gender::kNonBinary}, 20,
+                               "North district", "+254 700 300 400"));
+    ONESTORY_ASSIGN_OR_RETURN(
+        auto clinic, Provider(inst, cast.admin, "Riverside Community Clinic", cast.health_id,
+                              {ServiceType::kMedical, ServiceType::kMentalHealth}, {"sw", "en", "fr"}, std::nullopt,
+                              std::nullopt, {}, 40, "Riverside district", "+254 700 500 600"));
+    ONESTORY_ASSIGN_OR_RETURN(
+        auto legal, Provider(inst, cast.supervisor, "Metro Legal Aid Desk", std::nullopt, {ServiceType::kLegalAid},
+                             {"en", "sw"}, 16, std::nullopt, {}, std::nullopt, "City centre", "legal-aid@example.org"));
     ONESTORY_ASSIGN_OR_RETURN(auto skills, Provider(inst, cast.supervisor, "Bright Futures Skills Centre", std::nullopt,
                                                     {ServiceType::kLivelihood, ServiceType::kEducation}, {"en", "sw"},
                                                     16, 40, {}, 60, "East district", "+254 700 700 800"));
-    ONESTORY_ASSIGN_OR_RETURN(auto tracing,
-                              Provider(inst, cast.supervisor, "Family Links Tracing Service", std::nullopt,
-                                       {ServiceType::kFamilyTracing, ServiceType::kRepatriation},
-                                       {"en", "fr", "am", "so", "ar"}, std::nullopt, std::nullopt, {}, std::nullopt,
-                                       "Regional office", "tracing@example.org"));
+    ONESTORY_ASSIGN_OR_RETURN(
+        auto tracing,
+        Provider(inst, cast.supervisor, "Family Links Tracing Service", std::nullopt,
+                 {ServiceType::kFamilyTracing, ServiceType::kRepatriation}, {"en", "fr", "am", "so", "ar"},
+                 std::nullopt, std::nullopt, {}, std::nullopt, "Regional office", "tracing@example.org"));
     ONESTORY_ASSIGN_OR_RETURN(auto peers, Provider(inst, cast.supervisor, "Voices Together Peer Circle", std::nullopt,
                                                    {ServiceType::kPeerSupport}, {"sw", "en"}, 18, std::nullopt, {}, 15,
                                                    "Riverside district", "+254 700 900 100"));
@@ -208,14 +208,14 @@ Status GenerateDemoCare(Installation& inst, const DemoCareCast& cast) {
 
     // Three long journeys: outcome assessments at intake, six months and a year, improving.
     time.At(-400);
-    ONESTORY_ASSIGN_OR_RETURN(auto amina, LongRunningCase(inst, cw, "Patient Heron 45", "Demo Amani Kerubo",
-                                                          domain::Gender::kFemale, "sw"));
+    ONESTORY_ASSIGN_OR_RETURN(
+        auto amina, LongRunningCase(inst, cw, "Patient Heron 45", "Demo Amani Kerubo", domain::Gender::kFemale, "sw"));
     time.At(-395);
     ONESTORY_RETURN_IF_ERROR(Assess(inst, cw, amina.second, time.Day(-395), {1, 2, 1, 1, 2, 2}, true,
                                     "First meeting at the safe house; she asked for time before talking about work."));
-    ONESTORY_ASSIGN_OR_RETURN(auto housing, Refer(inst, cw, amina.second, safe_house, ServiceType::kShelter,
-                                                  "Needs a safe place to stay while her case is assessed.", {},
-                                                  time.Day(-390)));
+    ONESTORY_ASSIGN_OR_RETURN(auto housing,
+                              Refer(inst, cw, amina.second, safe_house, ServiceType::kShelter,
+                                    "Needs a safe place to stay while her case is assessed.", {}, time.Day(-390)));
     ONESTORY_RETURN_IF_ERROR(Move(inst, cw, housing.id, S::kSent));
     ONESTORY_RETURN_IF_ERROR(Move(inst, cw, housing.id, S::kAccepted, "A room is ready from tonight."));
     ONESTORY_RETURN_IF_ERROR(Move(inst, cw, housing.id, S::kInService));
@@ -233,14 +233,14 @@ Status GenerateDemoCare(Installation& inst, const DemoCareCast& cast) {
                                     "Working part time; says she feels safe and has friends from the course."));
 
     time.At(-390);
-    ONESTORY_ASSIGN_OR_RETURN(auto jabari, LongRunningCase(inst, cw, "Early Cedar 46", "Demo Jabali Otieno",
-                                                           domain::Gender::kMale, "sw"));
+    ONESTORY_ASSIGN_OR_RETURN(
+        auto jabari, LongRunningCase(inst, cw, "Early Cedar 46", "Demo Jabali Otieno", domain::Gender::kMale, "sw"));
     time.At(-388);
     ONESTORY_RETURN_IF_ERROR(Assess(inst, cw, jabari.second, time.Day(-388), {2, 1, 2, 1, 1, 2}, false,
                                     "Arrived after leaving a construction site; wants to go home in time."));
-    ONESTORY_ASSIGN_OR_RETURN(auto family, Refer(inst, cw, jabari.second, tracing, ServiceType::kFamilyTracing,
-                                                 "Would like help finding his brother before deciding to return.", {},
-                                                 time.Day(-375)));
+    ONESTORY_ASSIGN_OR_RETURN(
+        auto family, Refer(inst, cw, jabari.second, tracing, ServiceType::kFamilyTracing,
+                           "Would like help finding his brother before deciding to return.", {}, time.Day(-375)));
     ONESTORY_RETURN_IF_ERROR(Move(inst, cw, family.id, S::kSent));
     ONESTORY_RETURN_IF_ERROR(Move(inst, cw, family.id, S::kAccepted));
     ONESTORY_RETURN_IF_ERROR(Move(inst, cw, family.id, S::kInService));
@@ -290,55 +290,53 @@ Status GenerateDemoCare(Installation& inst, const DemoCareCast& cast) {
                                      {RecordCategory::kIdentity, RecordCategory::kContact, RecordCategory::kSafetyPlan},
                                      far)
                                  .status());
-    ONESTORY_ASSIGN_OR_RETURN(auto bed, Refer(inst, cw, case1, shelter, ServiceType::kShelter,
-                                              "Needs a bed away from the area where she was found.",
-                                              {RecordCategory::kIdentity, RecordCategory::kContact,
-                                               RecordCategory::kSafetyPlan},
-                                              time.Day(-5)));
+    ONESTORY_ASSIGN_OR_RETURN(
+        auto bed,
+        Refer(inst, cw, case1, shelter, ServiceType::kShelter, "Needs a bed away from the area where she was found.",
+              {RecordCategory::kIdentity, RecordCategory::kContact, RecordCategory::kSafetyPlan}, time.Day(-5)));
     ONESTORY_RETURN_IF_ERROR(Move(inst, cw, bed.id, S::kSent));
 
     // Skills training in progress; family tracing declined and filed; an intake assessment on time.
     time.At(-45);
     ONESTORY_RETURN_IF_ERROR(Assess(inst, cw, case2, time.Day(-46), {2, 3, 2, 2, 3, 3}, true,
                                     "Intake: wants to train as a cook; worried about debts back home."));
-    ONESTORY_ASSIGN_OR_RETURN(auto course, Refer(inst, cw, case2, skills, ServiceType::kLivelihood,
-                                                 "Interested in a catering course with a paid placement.", {},
-                                                 time.Day(-38)));
+    ONESTORY_ASSIGN_OR_RETURN(auto course,
+                              Refer(inst, cw, case2, skills, ServiceType::kLivelihood,
+                                    "Interested in a catering course with a paid placement.", {}, time.Day(-38)));
     ONESTORY_RETURN_IF_ERROR(Move(inst, cw, course.id, S::kSent));
     ONESTORY_RETURN_IF_ERROR(Move(inst, cw, course.id, S::kAccepted));
-    ONESTORY_RETURN_IF_ERROR(Move(inst, cw, course.id, S::kInService, "Started in the evening group.", std::nullopt,
-                                  time.Day(75)));
-    ONESTORY_ASSIGN_OR_RETURN(auto trace, Refer(inst, cw, case2, tracing, ServiceType::kFamilyTracing,
-                                                "Would like to find an aunt she lost contact with.", {},
-                                                time.Day(-30)));
+    ONESTORY_RETURN_IF_ERROR(
+        Move(inst, cw, course.id, S::kInService, "Started in the evening group.", std::nullopt, time.Day(75)));
+    ONESTORY_ASSIGN_OR_RETURN(auto trace,
+                              Refer(inst, cw, case2, tracing, ServiceType::kFamilyTracing,
+                                    "Would like to find an aunt she lost contact with.", {}, time.Day(-30)));
     ONESTORY_RETURN_IF_ERROR(Move(inst, cw, trace.id, S::kSent));
-    ONESTORY_RETURN_IF_ERROR(Move(inst, cw, trace.id, S::kDeclined, std::nullopt,
-                                  std::string("Not tracing in that region at the moment.")));
+    ONESTORY_RETURN_IF_ERROR(
+        Move(inst, cw, trace.id, S::kDeclined, std::nullopt, std::string("Not tracing in that region at the moment.")));
     ONESTORY_RETURN_IF_ERROR(Move(inst, cw, trace.id, S::kClosed, "Will ask again in the new year."));
 
     // Peer support accepted long ago and never completed.
     time.At(-50);
-    ONESTORY_ASSIGN_OR_RETURN(auto circle, Refer(inst, cw, case3, peers, ServiceType::kPeerSupport,
-                                                 "Would like to meet others who have been through similar things.",
-                                                 {}, time.Day(-43)));
+    ONESTORY_ASSIGN_OR_RETURN(
+        auto circle, Refer(inst, cw, case3, peers, ServiceType::kPeerSupport,
+                           "Would like to meet others who have been through similar things.", {}, time.Day(-43)));
     ONESTORY_RETURN_IF_ERROR(Move(inst, cw, circle.id, S::kSent));
     ONESTORY_RETURN_IF_ERROR(Move(inst, cw, circle.id, S::kAccepted, "Welcome to join on Saturdays."));
 
     // Promises to the survivors: kept on time, kept late, changed, missed, open and overdue.
     time.At(-20);
-    ONESTORY_ASSIGN_OR_RETURN(auto go_along, Promise(inst, cw, case0, "Go with her to the clinic appointment.",
-                                                     time.Day(-14)));
+    ONESTORY_ASSIGN_OR_RETURN(auto go_along,
+                              Promise(inst, cw, case0, "Go with her to the clinic appointment.", time.Day(-14)));
     ONESTORY_ASSIGN_OR_RETURN(auto forms, Promise(inst, cw, case0, "Bring the school enrolment forms.", time.Day(-12)));
-    ONESTORY_ASSIGN_OR_RETURN(auto move_date, Promise(inst, cw, case1, "Confirm the date she can move to the shelter.",
-                                                      time.Day(-8)));
+    ONESTORY_ASSIGN_OR_RETURN(auto move_date,
+                              Promise(inst, cw, case1, "Confirm the date she can move to the shelter.", time.Day(-8)));
     ONESTORY_ASSIGN_OR_RETURN(auto call_mother,
                               Promise(inst, cw, case1, "Arrange a call with her mother.", time.Day(-6)));
     time.At(-14);
     ONESTORY_RETURN_IF_ERROR(Resolve(inst, cw, go_along, C::kKept));
     time.At(-9);
     ONESTORY_RETURN_IF_ERROR(Resolve(inst, cw, forms, C::kKept, std::string("Brought them three days late.")));
-    ONESTORY_RETURN_IF_ERROR(Resolve(inst, cw, move_date, C::kChanged,
-                                     std::string("The shelter has not answered yet."),
+    ONESTORY_RETURN_IF_ERROR(Resolve(inst, cw, move_date, C::kChanged, std::string("The shelter has not answered yet."),
                                      std::string("Told her in person and agreed to call her every Friday.")));
     time.At(-5);
     ONESTORY_RETURN_IF_ERROR(Resolve(inst, cw, call_mother, C::kMissed, std::string("The line was down all week."),
@@ -379,7 +377,8 @@ Status GenerateDemoCare(Installation& inst, const DemoCareCast& cast) {
     domain::HearingPatch adjourned;
     adjourned.outcome = std::optional<domain::HearingOutcome>(domain::HearingOutcome::kAdjourned);
     adjourned.notes = std::optional<std::string>("Bail refused; trial date to be set.");
-    ONESTORY_RETURN_IF_ERROR(inst.hearings().Update(cast.prosecutor, bail_hearing.id, bail_hearing.version, adjourned).status());
+    ONESTORY_RETURN_IF_ERROR(
+        inst.hearings().Update(cast.prosecutor, bail_hearing.id, bail_hearing.version, adjourned).status());
     time.At(-7);
     domain::NewHearing trial;
     trial.court = "Riverside District Court, room 1";

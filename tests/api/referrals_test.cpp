@@ -240,5 +240,49 @@ TEST_F(ReferralsTest, TheIncidentClassificationNeverGatesAReferral) {
     }
 }
 
+TEST_F(ReferralsTest, AnUnansweredReferralAndOneAcceptedButNeverCompletedAreAlerts) {
+    GrantConsent(*world_, survivor_, "health", "health", {}, {"identity"});
+    // One the clinic never answers, due an answer by the 28th.
+    const auto silent = Refer(clinic_, "medical", {}, "2026-11-28");
+    ASSERT_EQ(silent.status, 201) << silent.raw.body;
+    ASSERT_EQ(Move("caseworker", silent.Str("id"), {{"to", "sent"}}).status, 200);
+    // One the clinic accepts, promising the service by the 30th, and then forgets.
+    const auto stalled = Refer(clinic_, "mental_health", {}, "2026-11-28");
+    ASSERT_EQ(Move("caseworker", stalled.Str("id"), {{"to", "sent"}}).status, 200);
+    ASSERT_EQ(Move("clinician", stalled.Str("id"), {{"to", "accepted"}, {"complete_by", "2026-11-30"}}).status, 200);
+
+    Sessions sessions(*server_);
+    auto kinds = [&](const std::string& who, const std::string& kind) {
+        return AlertsOfKind(sessions.As(who).Get("/api/v1/alerts"), kind);
+    };
+    EXPECT_TRUE(kinds("caseworker", "referral_unanswered").empty());
+    EXPECT_TRUE(kinds("caseworker", "referral_not_completed").empty());
+
+    sessions.AdvanceDays(3);  // the 29th: the first is past its follow-up date
+    const auto unanswered = kinds("caseworker", "referral_unanswered");
+    ASSERT_EQ(unanswered.size(), 1u);
+    EXPECT_EQ(Str(unanswered[0], "subject_id"), silent.Str("id"));
+    EXPECT_EQ(Str(unanswered[0], "case_id"), case_);
+    EXPECT_EQ(kinds("supervisor", "referral_unanswered").size(), 1u);
+    EXPECT_TRUE(kinds("caseworker", "referral_not_completed").empty());  // due the 30th: not yet
+    EXPECT_TRUE(kinds("police-supervisor", "referral_unanswered").empty());
+
+    sessions.AdvanceDays(2);  // the 1st: the accepted one was never completed
+    const auto not_completed = kinds("caseworker", "referral_not_completed");
+    ASSERT_EQ(not_completed.size(), 1u);
+    EXPECT_EQ(Str(not_completed[0], "subject_id"), stalled.Str("id"));
+
+    // Closing the loop ends both conditions.
+    auto move = [&](const std::string& who, const std::string& id, const char* to) {
+        return sessions.As(who).Post("/api/v1/referrals/" + id + "/transition", json::object{{"to", to}});
+    };
+    ASSERT_EQ(move("clinician", silent.Str("id"), "accepted").status, 200);
+    ASSERT_EQ(move("clinician", stalled.Str("id"), "in_service").status, 200);
+    ASSERT_EQ(move("clinician", stalled.Str("id"), "completed").status, 200);
+    EXPECT_TRUE(kinds("caseworker", "referral_unanswered").empty());
+    EXPECT_TRUE(kinds("caseworker", "referral_not_completed").empty());
+    EXPECT_TRUE(kinds("supervisor", "referral_unanswered").empty());
+}
+
 }  // namespace
 }  // namespace onestory::testing
