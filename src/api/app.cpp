@@ -89,6 +89,10 @@ App::App(AppServices services, AppOptions options)
     AddAccessLogRoutes(routes_, services_);
     AddAlertRoutes(routes_, services_);
     AddPortalRoutes(routes_, services_, options_);
+    AddReportRoutes(routes_, services_);
+    AddTrainingRoutes(routes_, services_);
+    AddWellbeingRoutes(routes_, services_);
+    AddExportRoutes(routes_, services_);
     AddProviderRoutes(routes_, services_);
     AddReferralRoutes(routes_, services_);
     AddCommitmentRoutes(routes_, services_);
@@ -179,7 +183,8 @@ Result<ApiResponse> App::Dispatch(const http::Request& request, const Route& rou
         ONESTORY_ASSIGN_OR_RETURN(principal,
                                   Authenticate(request, route.pattern.starts_with(kPortalPrefix), via_cookie));
         if (route.staff_only && principal->actor.kind != policy::Actor::Kind::kStaff) {
-            return Status::Forbidden("staff_only", "this is for staff; a survivor's own portal is under /api/v1/portal");
+            return Status::Forbidden("staff_only",
+                                     "this is for staff; a survivor's own portal is under /api/v1/portal");
         }
         if (principal->restricted && !route.allow_restricted) {
             return Status::Forbidden("totp_enrolment_required",

@@ -20,22 +20,27 @@
 #include "domain/assessments/assessment_service.hpp"
 #include "domain/audit_query.hpp"
 #include "domain/cases/case_service.hpp"
+#include "domain/cases/trafficking_event_service.hpp"
 #include "domain/commitments/commitment_service.hpp"
 #include "domain/consents/consent_service.hpp"
 #include "domain/disclosures/disclosure_service.hpp"
 #include "domain/erasure/erasure_service.hpp"
+#include "domain/exports/survivor_export.hpp"
 #include "domain/hearings/hearing_service.hpp"
 #include "domain/incidents/incident_service.hpp"
 #include "domain/interviews/interview_service.hpp"
 #include "domain/portal/portal_service.hpp"
 #include "domain/providers/provider_service.hpp"
 #include "domain/referrals/referral_service.hpp"
+#include "domain/reports/report_service.hpp"
 #include "domain/reviews/review_service.hpp"
 #include "domain/safety/safety_plan_service.hpp"
 #include "domain/statements/statement_service.hpp"
 #include "domain/survivors/survivor_service.hpp"
 #include "domain/timeline/timeline_service.hpp"
+#include "domain/trainings/training_service.hpp"
 #include "domain/venues/venue_service.hpp"
+#include "domain/wellbeing/wellbeing_service.hpp"
 #include "http/message.hpp"
 #include "http/router.hpp"
 #include "store/store.hpp"
@@ -61,6 +66,12 @@ struct AppServices {
     domain::AlertService& alerts;
     // The survivor portal.
     domain::PortalService& portal;
+    // Evidence of impact.
+    domain::ReportService& reports;
+    domain::TrainingService& trainings;
+    domain::WellbeingService& wellbeing;
+    domain::TraffickingEventService& trafficking_events;
+    domain::SurvivorExportService& survivor_exports;
     // Care coordination.
     domain::ProviderService& providers;
     domain::ReferralService& referrals;
@@ -129,6 +140,10 @@ void AddAccessLogRoutes(std::vector<Route>& routes, const AppServices& services)
 void AddAlertRoutes(std::vector<Route>& routes, const AppServices& services);
 void AddPortalRoutes(std::vector<Route>& routes, const AppServices& services, const AppOptions& options);
 void AddErasureRoutes(std::vector<Route>& routes, const AppServices& services);
+void AddReportRoutes(std::vector<Route>& routes, const AppServices& services);
+void AddTrainingRoutes(std::vector<Route>& routes, const AppServices& services);
+void AddWellbeingRoutes(std::vector<Route>& routes, const AppServices& services);
+void AddExportRoutes(std::vector<Route>& routes, const AppServices& services);
 void AddProviderRoutes(std::vector<Route>& routes, const AppServices& services);
 void AddReferralRoutes(std::vector<Route>& routes, const AppServices& services);
 void AddCommitmentRoutes(std::vector<Route>& routes, const AppServices& services);

@@ -7,6 +7,7 @@
 #include <boost/json.hpp>
 
 #include "api/app.hpp"
+#include "api/impact_mapping.hpp"
 #include "api/json_access.hpp"
 #include "api/json_mapping.hpp"
 #include "api/paging.hpp"
@@ -416,6 +417,22 @@ void AddPortalRoutes(std::vector<Route>& routes, const AppServices& services, co
     interviews.tag = "portal";
     interviews.response = ItemsOf(InterviewViewSchema());
     routes.push_back(std::move(interviews));
+
+    auto& exports = services.survivor_exports;
+    Route copy(Method::kGet, "/api/v1/portal/export", Capability::Of(Action::kPortalRead),
+               [&exports](ApiRequest& r) -> Result<ApiResponse> {
+                   ONESTORY_ASSIGN_OR_RETURN(auto result, exports.Export(r.actor(), r.actor().id));
+                   auto response = ApiResponse::Json(SurvivorExportJson(result));
+                   response.headers.emplace_back("Content-Disposition",
+                                                 "attachment; filename=\"onestory-my-record.json\"");
+                   return response;
+               });
+    copy.summary =
+        "A copy of everything held about you, readable (your right of access; it is recorded in your "
+        "access log)";
+    copy.tag = "portal";
+    copy.response = SurvivorExportSchema();
+    routes.push_back(std::move(copy));
 
     Route promises(Method::kGet, "/api/v1/portal/promises", Capability::Of(Action::kPortalRead),
                    [&portal](ApiRequest& r) -> Result<ApiResponse> {

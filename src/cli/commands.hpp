@@ -81,6 +81,29 @@ struct MigrateStoreOptions {
 };
 int RunMigrateStore(const MigrateStoreOptions& options);
 
+struct ExportOptions {
+    std::string data;
+    std::string format;  // htcds or ctdc
+    std::string out;
+    int k = 11;
+    std::string agency_id;
+    std::string admin_username;
+    std::string admin_password_file;  // else ONESTORY_ADMIN_PASSWORD
+    bool no_identities = false;       // htcds without decrypting anything
+    bool quiet = false;               // no progress bar
+    std::string test_clock;           // tests only
+};
+int RunExport(const ExportOptions& options);
+
+struct GenerateOptions {
+    std::string data;
+    int cases = 100000;
+    int seed = 1;
+    bool quiet = false;
+};
+// Bulk synthetic survivors, a case and two events each, for measurements.
+int RunGenerateCases(const GenerateOptions& options);
+
 // Shared by init and demo: creates the directory, key file, database and the
 // first administrator. Refuses to touch an existing installation; removes
 // what it created if a later step fails.

@@ -49,8 +49,8 @@ int RunDemo(const DemoOptions& options) {
     std::cout << "onestory demo: generating synthetic data in " << root.string() << " ..." << std::endl;
     if (Status s = InitializeDataDir(dir, init, kDemoPassword); !s.ok()) return Fail(s);
     // Demo data is throw-away: skip fsync so it is generated quickly. It is
-    // generated with a manual clock, so that its histories span the past
-    // year; the server then runs on the system clock.
+    // generated with a manual clock, so that its histories (care, weeks of
+    // wellbeing) span the past year; the server then runs on the system clock.
     OpenOptions open;
     open.durable = !options.data.empty() && !options.no_fsync;
     open.manual_clock = SystemClock().Now();

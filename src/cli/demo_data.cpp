@@ -7,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/demo_care.hpp"
+#include "cli/demo_impact.hpp"
 #include "cli/demo_statements.hpp"
 #include "common/enum_names.hpp"
 
@@ -129,6 +130,12 @@ Status GenerateDemoData(Installation& inst, int survivor_count, const std::strin
     const std::array<domain::Gender, 4> genders{domain::Gender::kFemale, domain::Gender::kFemale, domain::Gender::kMale,
                                                 domain::Gender::kNonBinary};
     const Date today = DateOf(present);
+    DemoImpactCast impact;
+    impact.admin = admin;
+    impact.trainer = actors[3];
+    impact.ngo_staff = {caseworker, supervisor, counsellor, actors[3], actors[4], caseworker2};
+    impact.trained_elsewhere = {actors[6], actors[8]};
+    impact.ngo_id = made_agencies[0].id;
     DemoStoryCast cast{supervisor, caseworker,          actors[6],           actors[8],           actors[11],
                        actors[10], made_agencies[0].id, made_agencies[1].id, made_agencies[2].id, made_agencies[5].id,
                        {}};
@@ -161,6 +168,9 @@ Status GenerateDemoData(Installation& inst, int survivor_count, const std::strin
         }
         ONESTORY_ASSIGN_OR_RETURN(auto kase, inst.cases().Create(registrar, c));
         if (&registrar == &caseworker) cast.cases.emplace_back(survivor.id, kase.id);
+        // The tell-once stories use the caseworker's first four cases.
+        impact.cases.push_back(
+            {registrar, survivor.id, kase.id, *s.nationality, &registrar == &caseworker && cast.cases.size() <= 4});
         if (i % 2 == 0) {
             ONESTORY_RETURN_IF_ERROR(
                 inst.cases().AddTeamMember(registrar, kase.id, counsellor.id, domain::CaseRole::kCounsellor).status());
@@ -171,27 +181,31 @@ Status GenerateDemoData(Installation& inst, int survivor_count, const std::strin
         }
     }
     if (clock != nullptr) clock->Set(present);
-    if (cast.cases.size() < 4) return Status::Ok();  // a very small demo tells no stories
-    ONESTORY_RETURN_IF_ERROR(GenerateDemoStories(inst, cast));
-    // The survivor of the first story has set up her portal with a code from her caseworker.
-    ONESTORY_ASSIGN_OR_RETURN(auto invite, inst.portal().Invite(caseworker, cast.cases[0].first));
-    ONESTORY_RETURN_IF_ERROR(inst.portal().Activate(invite.code, "survivor", password, "demo").status());
-    if (clock == nullptr) return Status::Ok();  // the care histories need the clock moved
-    const DemoCareCast care{admin,
-                            supervisor,
-                            caseworker,
-                            counsellor,
-                            actors[6],
-                            actors[8],
-                            actors[11],
-                            actors[10],
-                            made_agencies[0].id,
-                            made_agencies[1].id,
-                            made_agencies[2].id,
-                            made_agencies[4].id,
-                            made_agencies[5].id,
-                            cast.cases};
-    return GenerateDemoCare(inst, care);
+    if (cast.cases.size() >= 4) {  // a very small demo tells no stories
+        ONESTORY_RETURN_IF_ERROR(GenerateDemoStories(inst, cast));
+        // The survivor of the first story has set up her portal with a code from her caseworker.
+        ONESTORY_ASSIGN_OR_RETURN(auto invite, inst.portal().Invite(caseworker, cast.cases[0].first));
+        ONESTORY_RETURN_IF_ERROR(inst.portal().Activate(invite.code, "survivor", password, "demo").status());
+        if (clock != nullptr) {  // the care histories need the clock moved
+            const DemoCareCast care{admin,
+                                    supervisor,
+                                    caseworker,
+                                    counsellor,
+                                    actors[6],
+                                    actors[8],
+                                    actors[11],
+                                    actors[10],
+                                    made_agencies[0].id,
+                                    made_agencies[1].id,
+                                    made_agencies[2].id,
+                                    made_agencies[4].id,
+                                    made_agencies[5].id,
+                                    cast.cases};
+            ONESTORY_RETURN_IF_ERROR(GenerateDemoCare(inst, care));
+            clock->Set(present);
+        }
+    }
+    return GenerateDemoImpact(inst, impact);
 }
 
 }  // namespace onestory::cli

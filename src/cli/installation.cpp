@@ -38,6 +38,11 @@ Installation::~Installation() {
     app_.reset();
     retention_.reset();
     erasures_.reset();
+    survivor_exports_.reset();
+    trafficking_events_.reset();
+    wellbeing_.reset();
+    trainings_.reset();
+    reports_.reset();
     timeline_.reset();
     assessments_.reset();
     incidents_.reset();
@@ -89,6 +94,7 @@ Result<std::unique_ptr<Installation>> Installation::Open(const DataDir& dir, con
     ONESTORY_ASSIGN_OR_RETURN(auto lock, DataDirLock::Shared(dir.lock_file()));
     inst->lock_.emplace(std::move(lock));
     ONESTORY_ASSIGN_OR_RETURN(inst->settings_, LoadSettingsFile(dir.settings()));
+    ONESTORY_ASSIGN_OR_RETURN(inst->settings_.checkin_instrument, LoadCheckinInstrument(dir.checkin_instrument()));
     ONESTORY_ASSIGN_OR_RETURN(auto instrument, LoadAssessmentInstrumentFile(dir.assessment_instrument()));
     if (instrument) inst->settings_.instrument = std::move(*instrument);
     ONESTORY_ASSIGN_OR_RETURN(crypto::SecretBytes master, crypto::LoadMasterKeyFile(dir.master_key()));
@@ -137,6 +143,11 @@ Result<std::unique_ptr<Installation>> Installation::Open(const DataDir& dir, con
     ONESTORY_RETURN_IF_ERROR(inst->ledger_->EnsureExists());
     inst->erasures_ = std::make_unique<domain::ErasureService>(*inst->context_, *inst->ledger_);
     inst->retention_ = std::make_unique<domain::RetentionService>(*inst->context_, *inst->erasures_);
+    inst->reports_ = std::make_unique<domain::ReportService>(*inst->context_);
+    inst->trainings_ = std::make_unique<domain::TrainingService>(*inst->context_);
+    inst->wellbeing_ = std::make_unique<domain::WellbeingService>(*inst->context_, inst->keys_->wellbeing);
+    inst->trafficking_events_ = std::make_unique<domain::TraffickingEventService>(*inst->context_);
+    inst->survivor_exports_ = std::make_unique<domain::SurvivorExportService>(*inst->context_);
     inst->providers_ = std::make_unique<domain::ProviderService>(*inst->context_);
     inst->referrals_ = std::make_unique<domain::ReferralService>(*inst->context_);
     inst->commitments_ = std::make_unique<domain::CommitmentService>(*inst->context_);
@@ -153,10 +164,35 @@ Result<std::unique_ptr<Installation>> Installation::Open(const DataDir& dir, con
 }
 
 api::App& Installation::MakeApp(const api::AppOptions& options) {
-    api::AppServices services{*context_,      *accounts_, *survivors_, *cases_,      *audit_query_, *store_,
-                              *audit_,        *consents_, *venues_,    *interviews_, *statements_,  *disclosures_,
-                              *access_log_,   *alerts_,   *portal_,    *providers_,  *referrals_,   *commitments_,
-                              *safety_plans_, *hearings_, *reviews_,   *incidents_,  *assessments_, *timeline_,
+    api::AppServices services{*context_,
+                              *accounts_,
+                              *survivors_,
+                              *cases_,
+                              *audit_query_,
+                              *store_,
+                              *audit_,
+                              *consents_,
+                              *venues_,
+                              *interviews_,
+                              *statements_,
+                              *disclosures_,
+                              *access_log_,
+                              *alerts_,
+                              *portal_,
+                              *reports_,
+                              *trainings_,
+                              *wellbeing_,
+                              *trafficking_events_,
+                              *survivor_exports_,
+                              *providers_,
+                              *referrals_,
+                              *commitments_,
+                              *safety_plans_,
+                              *hearings_,
+                              *reviews_,
+                              *incidents_,
+                              *assessments_,
+                              *timeline_,
                               *erasures_};
     api::AppOptions with_clock = options;
     with_clock.test_clock = manual_clock_;

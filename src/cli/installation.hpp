@@ -17,11 +17,13 @@
 #include "domain/assessments/assessment_service.hpp"
 #include "domain/audit_query.hpp"
 #include "domain/cases/case_service.hpp"
+#include "domain/cases/trafficking_event_service.hpp"
 #include "domain/commitments/commitment_service.hpp"
 #include "domain/consents/consent_service.hpp"
 #include "domain/disclosures/disclosure_service.hpp"
 #include "domain/erasure/erasure_ledger.hpp"
 #include "domain/erasure/erasure_service.hpp"
+#include "domain/exports/survivor_export.hpp"
 #include "domain/hearings/hearing_service.hpp"
 #include "domain/incidents/incident_service.hpp"
 #include "domain/installation_keys.hpp"
@@ -29,6 +31,7 @@
 #include "domain/portal/portal_service.hpp"
 #include "domain/providers/provider_service.hpp"
 #include "domain/referrals/referral_service.hpp"
+#include "domain/reports/report_service.hpp"
 #include "domain/retention/retention_service.hpp"
 #include "domain/reviews/review_service.hpp"
 #include "domain/safety/safety_plan_service.hpp"
@@ -37,7 +40,9 @@
 #include "domain/statements/statement_service.hpp"
 #include "domain/survivors/survivor_service.hpp"
 #include "domain/timeline/timeline_service.hpp"
+#include "domain/trainings/training_service.hpp"
 #include "domain/venues/venue_service.hpp"
+#include "domain/wellbeing/wellbeing_service.hpp"
 #include "store/store.hpp"
 
 namespace onestory::cli {
@@ -54,6 +59,7 @@ struct DataDir {
     // A key rotation writes the new key here first, and keeps the old one as master.key.old.
     std::filesystem::path new_master_key() const { return root / "master.key.new"; }
     std::filesystem::path old_master_key() const { return root / "master.key.old"; }
+    std::filesystem::path checkin_instrument() const { return root / "checkin_instrument.json"; }
     std::filesystem::path assessment_instrument() const { return root / "assessment_instrument.json"; }
 };
 
@@ -96,6 +102,11 @@ class Installation {
     domain::ErasureService& erasures() { return *erasures_; }
     const domain::ErasureLedger& erasure_ledger() const { return *ledger_; }
     domain::RetentionService& retention() { return *retention_; }
+    domain::ReportService& reports() { return *reports_; }
+    domain::TrainingService& trainings() { return *trainings_; }
+    domain::WellbeingService& wellbeing() { return *wellbeing_; }
+    domain::TraffickingEventService& trafficking_events() { return *trafficking_events_; }
+    domain::SurvivorExportService& survivor_exports() { return *survivor_exports_; }
     domain::ProviderService& providers() { return *providers_; }
     domain::ReferralService& referrals() { return *referrals_; }
     domain::CommitmentService& commitments() { return *commitments_; }
@@ -135,6 +146,11 @@ class Installation {
     std::unique_ptr<domain::ErasureLedger> ledger_;
     std::unique_ptr<domain::ErasureService> erasures_;
     std::unique_ptr<domain::RetentionService> retention_;
+    std::unique_ptr<domain::ReportService> reports_;
+    std::unique_ptr<domain::TrainingService> trainings_;
+    std::unique_ptr<domain::WellbeingService> wellbeing_;
+    std::unique_ptr<domain::TraffickingEventService> trafficking_events_;
+    std::unique_ptr<domain::SurvivorExportService> survivor_exports_;
     std::unique_ptr<domain::ProviderService> providers_;
     std::unique_ptr<domain::ReferralService> referrals_;
     std::unique_ptr<domain::CommitmentService> commitments_;

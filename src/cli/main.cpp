@@ -112,6 +112,36 @@ int main(int argc, char** argv) {
         ->required();
     migrate_cmd->add_option("--batch", migrate.batch_rows, "rows per INSERT")->capture_default_str();
 
+    ExportOptions exporting;
+    auto* export_cmd = app.add_subcommand(
+        "export", "Export every case in the HTCDS vocabulary, or the k-anonymous CTDC dataset (docs/exports.md)");
+    export_cmd->add_option("--data", exporting.data, "the data directory")->required();
+    export_cmd->add_option("--format", exporting.format, "htcds or ctdc")->required();
+    export_cmd->add_option("--out", exporting.out, "the file to write (never overwritten)")->required();
+    export_cmd->add_option("--k", exporting.k, "ctdc: every combination of quasi-identifiers occurs at least k times")
+        ->capture_default_str();
+    export_cmd->add_option("--agency-id", exporting.agency_id, "only this agency's survivors");
+    export_cmd
+        ->add_option("--admin-username", exporting.admin_username,
+                     "the administrator who authorises the export (ctdc and --no-identities: or an analyst)")
+        ->required();
+    export_cmd->add_option("--admin-password-file", exporting.admin_password_file,
+                           "file holding their password (else ONESTORY_ADMIN_PASSWORD)");
+    export_cmd->add_flag("--no-identities", exporting.no_identities,
+                         "htcds: leave names, contacts, places and descriptions out, decrypting nothing");
+    export_cmd->add_flag("--quiet", exporting.quiet, "no progress bar");
+    export_cmd->add_option("--test-clock", exporting.test_clock, "tests only: the time the export runs at")->group("");
+
+    GenerateOptions generating;
+    auto* generate_cmd = app.add_subcommand(
+        "generate-cases", "Measurements only: fill an installation with synthetic survivors, quickly, unaudited");
+    generate_cmd->group("");
+    generate_cmd->add_option("--data", generating.data, "the data directory")->required();
+    generate_cmd->add_option("--cases", generating.cases, "how many survivors, each with one case")
+        ->capture_default_str();
+    generate_cmd->add_option("--seed", generating.seed, "random seed")->capture_default_str();
+    generate_cmd->add_flag("--quiet", generating.quiet, "no progress");
+
     CLI11_PARSE(app, argc, argv);
 
     if (init_cmd->parsed()) return RunInit(init);
@@ -123,5 +153,7 @@ int main(int argc, char** argv) {
     if (rotate_cmd->parsed()) return RunRotateMasterKey(rotate_data);
     if (verify_cmd->parsed()) return RunAuditVerify(audit_data);
     if (migrate_cmd->parsed()) return RunMigrateStore(migrate);
+    if (export_cmd->parsed()) return RunExport(exporting);
+    if (generate_cmd->parsed()) return RunGenerateCases(generating);
     return 1;
 }

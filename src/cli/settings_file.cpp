@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -59,6 +60,33 @@ Result<std::map<std::string, domain::RetentionPeriod>> ParseRetention(const json
     return out;
 }
 
+Result<std::optional<std::string>> CourseId(const json::value& v, const std::string& key) {
+    if (v.is_null()) return std::optional<std::string>();
+    if (!v.is_string() || v.get_string().empty() || v.get_string().size() > 64) {
+        return Status::Invalid(key, "must be a training id (as GET /api/v1/trainings shows it) or null");
+    }
+    return std::optional<std::string>(std::string(v.get_string()));
+}
+
+Result<std::string> Text(const json::object& o, std::string_view key, const std::string& where, bool required) {
+    const auto* v = o.if_contains(key);
+    if (v == nullptr) {
+        if (required) return Status::Invalid(where + std::string(key), "is required");
+        return std::string();
+    }
+    if (!v->is_string()) return Status::Invalid(where + std::string(key), "must be a string");
+    return std::string(v->get_string());
+}
+
+Status OnlyKeys(const json::object& o, std::initializer_list<std::string_view> keys, const std::string& where) {
+    for (const auto& [key, value] : o) {
+        if (std::find(keys.begin(), keys.end(), std::string_view(key)) == keys.end()) {
+            return Status::Invalid(where + std::string(key), "is not a known member");
+        }
+    }
+    return Status::Ok();
+}
+
 // "restoration": {"min_domain_score": 3.0, "domains": ["safety", ...]}; both members optional.
 Result<domain::RestorationRule> RestorationFrom(const json::value& v) {
     if (!v.is_object()) return Status::Invalid("restoration", "must be an object");
@@ -85,6 +113,76 @@ Result<domain::RestorationRule> RestorationFrom(const json::value& v) {
 }
 
 }  // namespace
+
+Result<domain::CheckinInstrument> ParseCheckinInstrument(std::string_view text) {
+    json::parse_options options;
+    options.max_depth = 8;
+    std::error_code ec;
+    const json::value doc = json::parse(text, ec, {}, options);
+    if (ec) return Status::Invalid("instrument", "the check-in instrument is not valid JSON: " + ec.message());
+    if (!doc.is_object()) return Status::Invalid("instrument", "the check-in instrument must be a JSON object");
+    const auto& o = doc.get_object();
+    ONESTORY_RETURN_IF_ERROR(
+        OnlyKeys(o, {"id", "version", "title", "attribution", "instructions", "scale", "items"}, ""));
+    domain::CheckinInstrument in;
+    ONESTORY_ASSIGN_OR_RETURN(in.id, Text(o, "id", "", true));
+    ONESTORY_ASSIGN_OR_RETURN(in.version, Text(o, "version", "", true));
+    ONESTORY_ASSIGN_OR_RETURN(in.title, Text(o, "title", "", true));
+    ONESTORY_ASSIGN_OR_RETURN(in.attribution, Text(o, "attribution", "", false));
+    ONESTORY_ASSIGN_OR_RETURN(in.instructions, Text(o, "instructions", "", false));
+    const auto* scale = o.if_contains("scale");
+    if (scale == nullptr || !scale->is_object())
+        return Status::Invalid("scale", "must be an object {min, max, labels}");
+    ONESTORY_RETURN_IF_ERROR(OnlyKeys(scale->get_object(), {"min", "max", "labels"}, "scale."));
+    const auto* min = scale->get_object().if_contains("min");
+    const auto* max = scale->get_object().if_contains("max");
+    if (min == nullptr || !min->is_int64() || max == nullptr || !max->is_int64()) {
+        return Status::Invalid("scale", "min and max must be whole numbers");
+    }
+    in.scale_min = static_cast<int>(std::clamp<std::int64_t>(min->get_int64(), -1000, 1000));
+    in.scale_max = static_cast<int>(std::clamp<std::int64_t>(max->get_int64(), -1000, 1000));
+    if (const auto* labels = scale->get_object().if_contains("labels")) {
+        if (!labels->is_array()) return Status::Invalid("scale.labels", "must be an array of strings");
+        for (const auto& l : labels->get_array()) {
+            if (!l.is_string()) return Status::Invalid("scale.labels", "must be an array of strings");
+            in.scale_labels.emplace_back(l.get_string());
+        }
+    }
+    const auto* items = o.if_contains("items");
+    if (items == nullptr || !items->is_array()) return Status::Invalid("items", "must be an array of items");
+    for (std::size_t i = 0; i < items->get_array().size(); ++i) {
+        const auto& item = items->get_array()[i];
+        const std::string where = "items[" + std::to_string(i) + "].";
+        if (!item.is_object()) return Status::Invalid("items[" + std::to_string(i) + "]", "must be an object");
+        ONESTORY_RETURN_IF_ERROR(OnlyKeys(item.get_object(), {"id", "text", "reverse"}, where));
+        domain::CheckinItem ci;
+        ONESTORY_ASSIGN_OR_RETURN(ci.id, Text(item.get_object(), "id", where, true));
+        ONESTORY_ASSIGN_OR_RETURN(ci.text, Text(item.get_object(), "text", where, true));
+        if (const auto* reverse = item.get_object().if_contains("reverse")) {
+            if (!reverse->is_bool()) return Status::Invalid(where + "reverse", "must be true or false");
+            ci.reverse = reverse->get_bool();
+        }
+        in.items.push_back(std::move(ci));
+    }
+    ONESTORY_RETURN_IF_ERROR(domain::ValidateInstrument(in));
+    return in;
+}
+
+Result<domain::CheckinInstrument> LoadCheckinInstrument(const std::filesystem::path& path) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) return domain::DefaultCheckinInstrument();
+    std::ifstream in(path);
+    if (!in) return Status::FailedPrecondition("cannot read " + path.string());
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (text.str().size() > 1024 * 1024) return Status::Invalid("instrument", path.string() + " is larger than 1 MiB");
+    auto parsed = ParseCheckinInstrument(text.str());
+    if (!parsed.ok()) {
+        return Status::Invalid(parsed.status().field(),
+                               path.string() + ": " + parsed.status().field() + " " + parsed.status().message());
+    }
+    return parsed;
+}
 
 Result<domain::Settings> ParseSettings(std::string_view text) {
     json::parse_options options;
@@ -141,6 +239,26 @@ Result<domain::Settings> ParseSettings(std::string_view text) {
         } else if (key == "store_pool_size") {
             ONESTORY_ASSIGN_OR_RETURN(auto n, IntIn(value, key, 1, 1000));
             settings.store_pool_size = static_cast<int>(n);
+        } else if (key == "suppression_threshold") {
+            ONESTORY_ASSIGN_OR_RETURN(auto n, IntIn(value, key, 2, 100));
+            settings.suppression_threshold = static_cast<int>(n);
+        } else if (key == "exposure_nudge_minutes") {
+            ONESTORY_ASSIGN_OR_RETURN(auto n, IntIn(value, key, 60, 7 * 24 * 60));
+            settings.exposure_nudge_minutes = static_cast<int>(n);
+        } else if (key == "require_training") {
+            if (!value.is_object()) {
+                return Status::Invalid(std::string(key), "must be an object: {\"interviewer\": id, \"assessor\": id}");
+            }
+            for (const auto& [duty, course] : value.get_object()) {
+                const std::string name = "require_training." + std::string(duty);
+                if (duty == "interviewer") {
+                    ONESTORY_ASSIGN_OR_RETURN(settings.require_training_interviewer, CourseId(course, name));
+                } else if (duty == "assessor") {
+                    ONESTORY_ASSIGN_OR_RETURN(settings.require_training_assessor, CourseId(course, name));
+                } else {
+                    return Status::Invalid(name, "is not a known setting");
+                }
+            }
         } else if (key == "restoration") {
             ONESTORY_ASSIGN_OR_RETURN(settings.restoration, RestorationFrom(value));
         } else {

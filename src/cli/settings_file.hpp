@@ -18,6 +18,12 @@ namespace onestory::cli {
 Result<domain::Settings> LoadSettingsFile(const std::filesystem::path& path);
 Result<domain::Settings> ParseSettings(std::string_view text);
 
+// Reads DATA_DIR/checkin_instrument.json: the self-check staff take. A
+// missing file means onestory's own; unknown members, wrong types and
+// malformed items are refused with the member named.
+Result<domain::CheckinInstrument> LoadCheckinInstrument(const std::filesystem::path& path);
+Result<domain::CheckinInstrument> ParseCheckinInstrument(std::string_view text);
+
 // Sets (or, given nullopt, removes) the "store" key of DATA_DIR/settings.json,
 // keeping every other key. The file is replaced atomically and left 0600.
 Status WriteStoreSetting(const std::filesystem::path& path, const std::optional<std::string>& dsn);

@@ -55,6 +55,13 @@ TEST(SettingsFileTest, RefusesTyposWrongTypesAndUnsafeValues) {
         {R"({"portal_exit_url": "ftp://example.org/weather"})", "portal_exit_url"},
         {R"({"portal_exit_url": "https://example.org/a page"})", "portal_exit_url"},
         {R"({"portal_exit_url": 7})", "portal_exit_url"},
+        {R"({"suppression_threshold": 1})", "suppression_threshold"},
+        {R"({"suppression_threshold": "5"})", "suppression_threshold"},
+        {R"({"exposure_nudge_minutes": 10})", "exposure_nudge_minutes"},
+        {R"({"require_training": "tr_1"})", "require_training"},
+        {R"({"require_training": {"interviewers": "tr_1"}})", "require_training.interviewers"},
+        {R"({"require_training": {"interviewer": 5}})", "require_training.interviewer"},
+        {R"({"require_training.interviewer": "tr_1"})", "require_training.interviewer"},
     };
     for (const auto& c : cases) {
         const auto s = ParseSettings(c.text);
@@ -104,6 +111,69 @@ TEST(SettingsFileTest, RefusesUnknownCategoriesUnitsAndAmounts) {
     }
     const auto unknown = ParseSettings(R"({"retention": {"contacts": {"years": 1}}})");
     EXPECT_NE(unknown.status().message().find("contact"), std::string::npos);
+}
+
+TEST(SettingsFileTest, ReadsTheImpactSettings) {
+    const auto defaults = ParseSettings("{}");
+    ASSERT_TRUE(defaults.ok());
+    EXPECT_EQ(defaults->suppression_threshold, 5);
+    EXPECT_EQ(defaults->exposure_nudge_minutes, 600);
+    EXPECT_FALSE(defaults->require_training_interviewer.has_value());
+    EXPECT_EQ(defaults->checkin_instrument.items.size(), 5u);
+    EXPECT_TRUE(domain::ValidateInstrument(defaults->checkin_instrument).ok());
+    const auto s = ParseSettings(
+        R"({"suppression_threshold": 10, "exposure_nudge_minutes": 480,
+            "require_training": {"interviewer": "tr_forensic", "assessor": null}})");
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    EXPECT_EQ(s->suppression_threshold, 10);
+    EXPECT_EQ(s->exposure_nudge_minutes, 480);
+    EXPECT_EQ(s->require_training_interviewer, std::optional<std::string>("tr_forensic"));
+    EXPECT_FALSE(s->require_training_assessor.has_value());
+}
+
+TEST(SettingsFileTest, ReadsACheckinInstrumentAndRefusesMalformedOnes) {
+    const auto in = ParseCheckinInstrument(R"({
+        "id": "licensed_scale", "version": "2024-1", "title": "A licensed scale",
+        "attribution": "Reproduced with permission.",
+        "scale": {"min": 0, "max": 4, "labels": ["Never", "Rarely", "Sometimes", "Often", "Very often"]},
+        "items": [{"id": "q1", "text": "Item one, as published."},
+                  {"id": "q2", "text": "Item two, as published.", "reverse": true}]})");
+    ASSERT_TRUE(in.ok()) << in.status().ToString();
+    EXPECT_EQ(in->id, "licensed_scale");
+    EXPECT_EQ(in->scale_min, 0);
+    ASSERT_EQ(in->items.size(), 2u);
+    EXPECT_TRUE(in->items[1].reverse);
+    struct Case {
+        const char* text;
+        const char* field;
+    };
+    const Case cases[] = {
+        {R"({"id": "x", "version": "1", "title": "T", "scale": {"min": 1, "max": 5}, "items": [], "extra": 1})",
+         "extra"},
+        {R"({"id": "x", "version": "1", "title": "T", "scale": {"min": 1, "max": 5}, "items": []})", "items"},
+        {R"({"id": "x", "version": "1", "title": "T", "scale": {"min": 5, "max": 5},
+             "items": [{"id": "a", "text": "A"}]})",
+         "scale"},
+        {R"({"id": "x", "version": "1", "title": "T", "scale": {"min": 1, "max": 5},
+             "items": [{"id": "a", "text": "A"}, {"id": "a", "text": "B"}]})",
+         "items[1].id"},
+        {R"({"id": "x", "version": "1", "title": "T", "scale": {"min": 1, "max": 5},
+             "items": [{"id": "a", "text": "A", "weight": 2}]})",
+         "items[0].weight"},
+        {R"({"id": "x", "version": "1", "title": "T", "scale": {"min": 1, "max": 3, "labels": ["a", "b"]},
+             "items": [{"id": "a", "text": "A"}]})",
+         "scale.labels"},
+        {R"({"version": "1", "title": "T", "scale": {"min": 1, "max": 5}, "items": [{"id": "a", "text": "A"}]})", "id"},
+    };
+    for (const auto& c : cases) {
+        const auto parsed = ParseCheckinInstrument(c.text);
+        ASSERT_FALSE(parsed.ok()) << c.text;
+        EXPECT_EQ(parsed.status().field(), c.field) << c.text;
+    }
+    testing::TempDir dir;
+    const auto missing = LoadCheckinInstrument(dir.path() / "checkin_instrument.json");
+    ASSERT_TRUE(missing.ok());
+    EXPECT_EQ(missing->id, "onestory-weekly-check");
 }
 
 TEST(SettingsFileTest, ReadsTheStoreAndItsPoolSize) {

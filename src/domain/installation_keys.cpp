@@ -25,9 +25,12 @@ Result<crypto::SecretBytes> LoadOrCreate(store::Store& store, const crypto::Keyr
         const std::int64_t now =
             std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
                 .count();
-        ONESTORY_RETURN_IF_ERROR(store.Write([&](store::Transaction& tx) {
+        const Status inserted = store.Write([&](store::Transaction& tx) {
             return store::InsertSystemKey(tx, {std::string(name), keyring.Wrap(key, name), now});
-        }));
+        });
+        // Another process sharing the database made it first: use theirs.
+        if (inserted.code() == StatusCode::kConflict) return LoadOrCreate(store, keyring, name, false);
+        ONESTORY_RETURN_IF_ERROR(inserted);
         return key;
     }
     auto key = keyring.Unwrap(row->wrapped, name);
@@ -44,7 +47,8 @@ Result<crypto::SecretBytes> LoadOrCreate(store::Store& store, const crypto::Keyr
 Result<InstallationKeys> LoadInstallationKeys(store::Store& store, const crypto::Keyring& keyring, bool create) {
     ONESTORY_ASSIGN_OR_RETURN(crypto::SecretBytes audit, LoadOrCreate(store, keyring, "audit", create));
     ONESTORY_ASSIGN_OR_RETURN(crypto::SecretBytes blind, LoadOrCreate(store, keyring, "blind_index", create));
-    return InstallationKeys{std::move(audit), std::move(blind)};
+    ONESTORY_ASSIGN_OR_RETURN(crypto::SecretBytes wellbeing, LoadOrCreate(store, keyring, "wellbeing", true));
+    return InstallationKeys{std::move(audit), std::move(blind), std::move(wellbeing)};
 }
 
 }  // namespace onestory::domain

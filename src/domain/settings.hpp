@@ -3,12 +3,14 @@
 
 #include <chrono>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "policy/vocabulary.hpp"
 
 #include "domain/assessments/instrument.hpp"
+#include "domain/wellbeing/checkin_instrument.hpp"
 
 namespace onestory::domain {
 
@@ -43,6 +45,17 @@ struct Settings {
     // Where the survivor portal's quick exit goes: a neutral site that gives
     // nothing away (https, or http for a local page).
     std::string portal_exit_url = "https://www.bbc.co.uk/weather";
+
+    // Reports: counts below this are shown as "<N" (and protected from subtraction).
+    int suppression_threshold = 5;
+    // Trainings a duty needs: a course id, or none (setting "require_training").
+    std::optional<std::string> require_training_interviewer;
+    std::optional<std::string> require_training_assessor;
+    // A staff member whose exposure to traumatic material in one week passes
+    // this, with no debrief that week, gets a private nudge.
+    int exposure_nudge_minutes = 600;
+    // The self-check staff take (DATA_DIR/checkin_instrument.json, else onestory's own).
+    CheckinInstrument checkin_instrument = DefaultCheckinInstrument();
     // Outcome assessments: the instrument in force (DATA_DIR/assessment_instrument.json,
     // else onestory's own) and when a survivor counts as restored.
     AssessmentInstrument instrument = DefaultInstrument();

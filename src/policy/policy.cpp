@@ -304,6 +304,17 @@ Coverage CoverageOf(const std::vector<ConsentFact>& consents, std::string_view r
     return best;
 }
 
+Decision DecideTrainingGate(std::string_view duty, const std::optional<TrainingRequirement>& required,
+                            const std::vector<std::string>& valid_course_ids) {
+    if (!required) return Decision::Allow("no_training_required");
+    if (std::find(valid_course_ids.begin(), valid_course_ids.end(), required->course_id) != valid_course_ids.end()) {
+        return Decision::Allow("trained");
+    }
+    return Decision::Deny("training_required", "the " + std::string(duty) +
+                                                   " needs a valid completion of the training \"" +
+                                                   required->course_title + "\" (" + required->course_id + ")");
+}
+
 bool Actor::Has(Role role) const {
     return std::find(roles.begin(), roles.end(), role) != roles.end();
 }
@@ -351,6 +362,39 @@ Decision DecideRoute(const Actor& actor, Action action) {
                                       "administrators manage accounts; they do not read survivors' records");
             }
             return NeedsRole("reading disclosures");
+        case Action::kListTrainings:
+        case Action::kReadStaffTrainings:
+        case Action::kOwnWellbeing:
+        case Action::kReadCheckin:
+            return Decision::Allow("staff");
+        case Action::kListReports:
+        case Action::kRunReport:
+            if (actor.Has(Role::kAdmin)) return Decision::Allow("admin");
+            if (actor.Has(Role::kAnalyst)) return Decision::Allow("analyst");
+            if (actor.Has(Role::kSupervisor)) return Decision::Allow("supervisor");
+            return NeedsRole("running reports");
+        case Action::kManageTrainings:
+            if (actor.Has(Role::kAdmin)) return Decision::Allow("admin");
+            if (actor.Has(Role::kTrainer)) return Decision::Allow("trainer");
+            return NeedsRole("managing the training registry");
+        case Action::kListTrainingParticipants:
+            if (actor.Has(Role::kAdmin)) return Decision::Allow("admin");
+            if (actor.Has(Role::kTrainer)) return Decision::Allow("trainer");
+            if (actor.Has(Role::kSupervisor)) return Decision::Allow("supervisor");
+            return NeedsRole("reading who took part in trainings");
+        case Action::kReadWellbeingSummary:
+            if (actor.Has(Role::kAdmin)) return Decision::Allow("admin");
+            if (actor.Has(Role::kSupervisor)) return Decision::Allow("supervisor");
+            return NeedsRole("reading staff wellbeing aggregates");
+        case Action::kExportHtcds:
+            // The one decrypting bulk read: an administrator authorises it, and
+            // each survivor's access log shows it.
+            if (actor.Has(Role::kAdmin)) return Decision::Allow("admin");
+            return Decision::Deny("role_not_permitted", "only an administrator authorises an export of identities");
+        case Action::kExportAnonymised:
+            if (actor.Has(Role::kAdmin)) return Decision::Allow("admin");
+            if (actor.Has(Role::kAnalyst)) return Decision::Allow("analyst");
+            return NeedsRole("exporting the anonymised dataset");
         case Action::kCreateAgency:
             return AdminOnly(actor, "managing agencies");
         case Action::kCreateStaff:
@@ -390,6 +434,7 @@ Decision DecideRoute(const Actor& actor, Action action) {
         case Action::kReadAccessLog:
         case Action::kBreakGlass:
         case Action::kInvitePortal:
+        case Action::kExportSurvivor:
         case Action::kListReferrals:
         case Action::kCreateReferral:
         case Action::kReadReferral:
@@ -501,6 +546,50 @@ Decision Decide(const Actor& actor, Action action, const Resource& resource, con
             return DisclosureCreate(actor, resource, context);
         case Action::kReadDisclosure:
             return DisclosureRead(actor, resource, context);
+        case Action::kListReports:
+        case Action::kRunReport:
+            // Reports hold no identifiers; an agency's supervisors see its own
+            // figures, analysts and administrators those of any agency.
+            if (actor.Has(Role::kAdmin) || actor.Has(Role::kAnalyst)) return route;
+            if (resource.owning_agency_id.empty() || resource.owning_agency_id == actor.agency_id) return route;
+            return Decision::Deny("other_agency", "supervisors run reports on their own agency only");
+        case Action::kListTrainings:
+        case Action::kOwnWellbeing:
+        case Action::kExportHtcds:
+        case Action::kExportAnonymised:
+            return route;
+        case Action::kManageTrainings:
+            if (actor.Has(Role::kAdmin) || resource.owning_agency_id == actor.agency_id) return route;
+            return Decision::Deny("other_agency", "trainers manage the courses of their own agency only");
+        case Action::kListTrainingParticipants:
+            if (actor.Has(Role::kAdmin) || resource.owning_agency_id == actor.agency_id) return route;
+            return Decision::Deny("other_agency", "who took part is shown to the agency that ran the course");
+        case Action::kReadStaffTrainings:
+            if (!resource.subject_staff_id.empty() && resource.subject_staff_id == actor.id) {
+                return Decision::Allow("self");
+            }
+            if (actor.Has(Role::kAdmin)) return Decision::Allow("admin");
+            if ((actor.Has(Role::kSupervisor) || actor.Has(Role::kTrainer)) &&
+                resource.owning_agency_id == actor.agency_id) {
+                return Decision::Allow(actor.Has(Role::kSupervisor) ? "supervisor" : "trainer");
+            }
+            return Decision::Deny("not_own_record",
+                                  "a staff member's trainings are shown to them, their agency's supervisors and "
+                                  "trainers, and administrators");
+        case Action::kReadCheckin:
+            // No role opens another person's check-in: not a supervisor, not
+            // an administrator, not break glass.
+            if (!resource.subject_staff_id.empty() && resource.subject_staff_id == actor.id) {
+                return Decision::Allow("own_checkin");
+            }
+            return Decision::Deny("private_checkin",
+                                  "a check-in is private to the person who took it; supervisors see aggregates only");
+        case Action::kReadWellbeingSummary:
+            if (actor.Has(Role::kAdmin) || resource.owning_agency_id == actor.agency_id) return route;
+            return Decision::Deny("other_agency", "supervisors see the wellbeing aggregates of their own agency only");
+        case Action::kExportSurvivor:
+            return OwnAgencySurvivorWork(actor, resource, context, /*team_only=*/true,
+                                         "export everything held about this survivor");
         case Action::kBreakGlass:
             if (actor.agency_id == resource.owning_agency_id &&
                 (context.on_case_team || actor.Has(Role::kSupervisor))) {

@@ -82,6 +82,20 @@ enum class Action {
     kPortalRead,
     kPortalWithdrawConsent,
     kPortalReviewPassage,
+    // Evidence of impact: reports, the training registry, staff wellbeing,
+    // the survivor's own copy of their record.
+    kListReports,
+    kRunReport,
+    kListTrainings,
+    kManageTrainings,           // courses, sessions, participants
+    kListTrainingParticipants,  // the names of who took part
+    kReadStaffTrainings,        // the trainings attached to a staff record
+    kOwnWellbeing,              // one's own exposures, debriefs, check-ins and nudges
+    kReadCheckin,               // one check-in: its owner only, whoever else asks
+    kReadWellbeingSummary,      // aggregates over at least five staff
+    kExportSurvivor,            // everything held about a survivor, decrypted
+    kExportHtcds,               // every case with identities (onestory export --format htcds)
+    kExportAnonymised,          // the k-anonymous dataset (onestory export --format ctdc)
     // Care coordination: the service directory, referrals, commitments,
     // safety plans, hearings, case reviews, incidents, outcome assessments.
     kListProviders,
@@ -145,6 +159,8 @@ struct Resource {
     std::optional<Purpose> purpose{};
     std::vector<Topic> topics{};
     std::vector<RecordCategory> categories{};
+    // Records about a staff member (check-ins, their trainings): whose.
+    std::string subject_staff_id{};
     // Referrals: the step a transition takes, and whether the referral is
     // still only proposed (not yet visible to the agency it is addressed to).
     std::optional<ReferralStep> referral_step{};
@@ -208,6 +224,20 @@ struct Coverage {
 Coverage CoverageOf(const std::vector<ConsentFact>& consents, std::string_view recipient_agency_id, Purpose purpose,
                     const std::vector<Topic>& topics, const std::vector<RecordCategory>& categories);
 
+// A training a setting requires for a duty (conducting interviews, scoring
+// outcome assessments).
+struct TrainingRequirement {
+    std::string course_id;
+    std::string course_title;  // as shown in the refusal
+};
+
+// Whether the person who is to carry out `duty` ("interviewer", "assessor")
+// may: when a training is required, only with a valid completion of that
+// course among `valid_course_ids` (completed and not expired). Refusals name
+// the missing training (reason "training_required").
+Decision DecideTrainingGate(std::string_view duty, const std::optional<TrainingRequirement>& required,
+                            const std::vector<std::string>& valid_course_ids);
+
 // A referral shares record categories under one active consent for the
 // provider's agency whose purpose is aftercare or, failing that, health.
 // The consent found (or what stays uncovered by the closest one), and its purpose.
@@ -224,7 +254,7 @@ namespace onestory {
 template <>
 struct EnumNames<policy::Action> {
     using A = policy::Action;
-    static constexpr std::array<std::pair<A, std::string_view>, 66> kTable{{
+    static constexpr std::array<std::pair<A, std::string_view>, 78> kTable{{
         {A::kListAgencies, "list_agencies"},
         {A::kCreateAgency, "create_agency"},
         {A::kListStaff, "list_staff"},
@@ -267,6 +297,18 @@ struct EnumNames<policy::Action> {
         {A::kRequestErasure, "request_erasure"},
         {A::kDecideErasure, "decide_erasure"},
         {A::kListErasures, "list_erasures"},
+        {A::kListReports, "list_reports"},
+        {A::kRunReport, "run_report"},
+        {A::kListTrainings, "list_trainings"},
+        {A::kManageTrainings, "manage_trainings"},
+        {A::kListTrainingParticipants, "list_training_participants"},
+        {A::kReadStaffTrainings, "read_staff_trainings"},
+        {A::kOwnWellbeing, "own_wellbeing"},
+        {A::kReadCheckin, "read_checkin"},
+        {A::kReadWellbeingSummary, "read_wellbeing_summary"},
+        {A::kExportSurvivor, "export_survivor"},
+        {A::kExportHtcds, "export_htcds"},
+        {A::kExportAnonymised, "export_anonymised"},
         {A::kListProviders, "list_providers"},
         {A::kCreateProvider, "create_provider"},
         {A::kListReferrals, "list_referrals"},

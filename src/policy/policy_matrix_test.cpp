@@ -83,6 +83,20 @@ const Row kMatrix[] = {
     {Action::kCreateProvider,          "NNYNNN",      "YYYYY",    "NNNNN",    "NNNNN", "NN"},
     {Action::kListReferrals,           "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN", "NN"},
     {Action::kCreateReferral,          "YNYNNN",      "NNNNN",    "NNNNN",    "NNNNN", "NN"},
+    //                                  T O S L R X    T O L R X   (admin, analyst, trainer: no S column)
+    {Action::kListReports,             "NNYNNN",      "YYYYY",    "YYYYY",    "NNNNN", "NN"},
+    {Action::kRunReport,               "NNYNNN",      "YYYYY",    "YYYYY",    "NNNNN", "NN"},
+    {Action::kListTrainings,           "YYYYYY",      "YYYYY",    "YYYYY",    "YYYYY", "NN"},
+    {Action::kManageTrainings,         "NNNNNN",      "YYYYY",    "NNNNN",    "YYNNN", "NN"},
+    {Action::kListTrainingParticipants,"NNYNNN",      "YYYYY",    "NNNNN",    "YYNNN", "NN"},
+    {Action::kReadStaffTrainings,      "NNYNNN",      "YYYYY",    "NNNNN",    "YYNNN", "NN"},
+    {Action::kOwnWellbeing,            "YYYYYY",      "YYYYY",    "YYYYY",    "YYYYY", "NN"},
+    // Someone else's check-in: nobody, in any role or relation, ever.
+    {Action::kReadCheckin,             "NNNNNN",      "NNNNN",    "NNNNN",    "NNNNN", "NN"},
+    {Action::kReadWellbeingSummary,    "NNYNNN",      "YYYYY",    "NNNNN",    "NNNNN", "NN"},
+    {Action::kExportSurvivor,          "YNNNNN",      "NNNNN",    "NNNNN",    "NNNNN", "NN"},
+    {Action::kExportHtcds,             "NNNNNN",      "YYYYY",    "NNNNN",    "NNNNN", "NN"},
+    {Action::kExportAnonymised,        "NNNNNN",      "YYYYY",    "YYYYY",    "NNNNN", "NN"},
     // The referral of TheCase is addressed to the police (both police relations).
     {Action::kReadReferral,            "YNYYYN",      "NNNNN",    "NNNNN",    "NNNNN", "NN"},
     // ... and the step asked for is its answer, which is the police's to give.
@@ -118,6 +132,8 @@ const Resource& TheCase() {
         res.recipient_agency_id = "ag_police";
         res.purpose = Purpose::kInvestigation;
         res.topics = {Topic::kRecruitment};
+        // Staff records (check-ins, trainings) in the matrix are another person's.
+        res.subject_staff_id = "st_subject";
         res.referral_step = ReferralStep::kAnswer;
         return res;
     }();
@@ -340,6 +356,59 @@ TEST(PolicyMatrixTest, ADisclosureNeedsOneActiveConsentCoveringEverything) {
             EXPECT_EQ(d.reason, "no_consent") << k.what;
         }
     }
+}
+
+TEST(PolicyMatrixTest, OnlyItsOwnerReadsACheckIn) {
+    // The check-in of a caseworker of ag_ngo, asked for by everyone around them.
+    Resource checkin{"ag_ngo", "", ""};
+    checkin.subject_staff_id = "st_owner";
+    const std::vector<std::pair<Actor, bool>> askers{
+        {{Actor::Kind::kStaff, "st_owner", "ag_ngo", AgencyKind::kNgo, {Role::kCaseworker}}, true},
+        {{Actor::Kind::kStaff, "st_sup", "ag_ngo", AgencyKind::kNgo, {Role::kSupervisor}}, false},
+        {{Actor::Kind::kStaff, "st_sup2", "ag_ngo", AgencyKind::kNgo, {Role::kSupervisor, Role::kCounsellor}}, false},
+        {{Actor::Kind::kStaff, "st_admin", "ag_ngo", AgencyKind::kNgo, {Role::kAdmin}}, false},
+        {{Actor::Kind::kStaff, "st_an", "ag_ngo", AgencyKind::kNgo, {Role::kAnalyst}}, false},
+        {{Actor::Kind::kStaff, "st_other", "ag_police", AgencyKind::kPolice, {Role::kSupervisor}}, false},
+    };
+    Context glass;
+    glass.break_glass = true;
+    glass.on_case_team = true;
+    for (const auto& [actor, allowed] : askers) {
+        for (const Context& context : {Context{}, glass}) {
+            const Decision d = Decide(actor, Action::kReadCheckin, checkin, context);
+            EXPECT_EQ(d.allowed, allowed) << actor.id;
+            if (!allowed) {
+                EXPECT_EQ(d.reason, "private_checkin") << actor.id;
+            }
+        }
+    }
+    // Supervisors have the aggregates of their own agency, never of another.
+    const Actor supervisor{Actor::Kind::kStaff, "st_sup", "ag_ngo", AgencyKind::kNgo, {Role::kSupervisor}};
+    EXPECT_TRUE(Decide(supervisor, Action::kReadWellbeingSummary, {"ag_ngo", "", ""}, {}).allowed);
+    EXPECT_EQ(Decide(supervisor, Action::kReadWellbeingSummary, {"ag_police", "", ""}, {}).reason, "other_agency");
+}
+
+TEST(PolicyMatrixTest, ATrainingGateNamesTheMissingTraining) {
+    const TrainingRequirement forensic{"tr_forensic", "Forensic interviewing"};
+    EXPECT_TRUE(DecideTrainingGate("interviewer", std::nullopt, {}).allowed);
+    EXPECT_TRUE(DecideTrainingGate("interviewer", forensic, {"tr_other", "tr_forensic"}).allowed);
+    const Decision refused = DecideTrainingGate("interviewer", forensic, {"tr_other"});
+    EXPECT_FALSE(refused.allowed);
+    EXPECT_EQ(refused.reason, "training_required");
+    EXPECT_NE(refused.message.find("Forensic interviewing"), std::string::npos) << refused.message;
+    EXPECT_NE(refused.message.find("tr_forensic"), std::string::npos) << refused.message;
+    EXPECT_NE(refused.message.find("interviewer"), std::string::npos) << refused.message;
+}
+
+TEST(PolicyMatrixTest, SupervisorsReportOnTheirOwnAgencyOnly) {
+    const Actor supervisor{Actor::Kind::kStaff, "st_sup", "ag_ngo", AgencyKind::kNgo, {Role::kSupervisor}};
+    const Actor analyst{Actor::Kind::kStaff, "st_an", "ag_ngo", AgencyKind::kNgo, {Role::kAnalyst}};
+    EXPECT_TRUE(Decide(supervisor, Action::kRunReport, {"ag_ngo", "", ""}, {}).allowed);
+    EXPECT_EQ(Decide(supervisor, Action::kRunReport, {"ag_police", "", ""}, {}).reason, "other_agency");
+    EXPECT_TRUE(Decide(analyst, Action::kRunReport, {"ag_police", "", ""}, {}).allowed);
+    EXPECT_TRUE(Decide(analyst, Action::kRunReport, {}, {}).allowed);
+    const Actor caseworker{Actor::Kind::kStaff, "st_cw", "ag_ngo", AgencyKind::kNgo, {Role::kCaseworker}};
+    EXPECT_EQ(DecideRoute(caseworker, Action::kRunReport).reason, "role_not_permitted");
 }
 
 TEST(PolicyMatrixTest, RolesFitPurposes) {

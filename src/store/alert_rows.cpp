@@ -36,6 +36,8 @@ constexpr std::string_view kListOpen =
     "AND $7 LIKE '%,' || audience_role || ',%')) "
     "AND ($1 = 0 OR created_at < $2 OR (created_at = $2 AND id < $3)) "
     "ORDER BY created_at DESC, id DESC LIMIT $4";
+constexpr std::string_view kListOfSurvivor =
+    "SELECT " ONESTORY_ALERT_COLUMNS " FROM alerts WHERE survivor_id = $1 ORDER BY created_at, id";
 #undef ONESTORY_ALERT_COLUMNS
 
 AlertRow FromRow(const Row& r) {
@@ -113,6 +115,13 @@ Result<Page<AlertRow>> ListOpenAlerts(Transaction& tx, const AlertAudience& audi
     std::vector<AlertRow> items;
     for (const auto& r : rows) items.push_back(FromRow(r));
     return MakePage(std::move(items), page.limit, [](const AlertRow& a) { return PageCursor{a.created_at, a.id}; });
+}
+
+Result<std::vector<AlertRow>> ListAlertsOfSurvivor(Transaction& tx, std::string_view survivor_id) {
+    ONESTORY_ASSIGN_OR_RETURN(Rows rows, tx.Query(kListOfSurvivor, {survivor_id}));
+    std::vector<AlertRow> out;
+    for (const auto& r : rows) out.push_back(FromRow(r));
+    return out;
 }
 
 }  // namespace onestory::store

@@ -47,6 +47,8 @@ struct AlertAudience {
 
 Status InsertAlert(Transaction& tx, const AlertRow& row);
 Result<std::optional<AlertRow>> GetAlert(Transaction& tx, std::string_view id);
+// Every alert about the survivor, whatever its status, oldest first (the survivor's own copy).
+Result<std::vector<AlertRow>> ListAlertsOfSurvivor(Transaction& tx, std::string_view survivor_id);
 // Open alerts, newest first.
 Result<Page<AlertRow>> ListOpenAlerts(Transaction& tx, const AlertAudience& audience, const PageRequest& page);
 

@@ -15,6 +15,9 @@ constexpr std::string_view kActiveForCase =
 constexpr std::string_view kActiveForSurvivor =
     "SELECT COUNT(*) FROM break_glass WHERE survivor_id = $1 AND staff_id = $2 AND granted_at <= $3 "
     "AND expires_at > $3";
+constexpr std::string_view kOfSurvivor =
+    "SELECT id, case_id, survivor_id, agency_id, staff_id, reason, granted_at, expires_at FROM break_glass "
+    "WHERE survivor_id = $1 ORDER BY granted_at, id";
 
 }  // namespace
 
@@ -43,6 +46,16 @@ Result<bool> HasBreakGlassForSurvivor(Transaction& tx, std::string_view survivor
                                       std::int64_t now) {
     ONESTORY_ASSIGN_OR_RETURN(Rows rows, tx.Query(kActiveForSurvivor, {survivor_id, staff_id, now}));
     return rows[0][0].AsInt() > 0;
+}
+
+Result<std::vector<BreakGlassRow>> ListBreakGlassOfSurvivor(Transaction& tx, std::string_view survivor_id) {
+    ONESTORY_ASSIGN_OR_RETURN(Rows rows, tx.Query(kOfSurvivor, {survivor_id}));
+    std::vector<BreakGlassRow> out;
+    for (const auto& r : rows) {
+        out.push_back({r[0].AsText(), r[1].AsText(), r[2].AsText(), r[3].AsText(), r[4].AsText(), r[5].AsBlob(),
+                       r[6].AsInt(), r[7].AsInt()});
+    }
+    return out;
 }
 
 }  // namespace onestory::store

@@ -24,6 +24,8 @@ struct BreakGlassRow {
 
 Status InsertBreakGlass(Transaction& tx, const BreakGlassRow& row);
 Result<std::optional<BreakGlassRow>> GetBreakGlass(Transaction& tx, std::string_view id);
+// Every grant on the survivor's cases, oldest first (the survivor's own copy).
+Result<std::vector<BreakGlassRow>> ListBreakGlassOfSurvivor(Transaction& tx, std::string_view survivor_id);
 // Whether the staff member holds a grant for the case (or for any case of the survivor) unexpired at `now`.
 Result<bool> HasBreakGlassForCase(Transaction& tx, std::string_view case_id, std::string_view staff_id,
                                   std::int64_t now);

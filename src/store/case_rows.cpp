@@ -29,6 +29,9 @@ constexpr std::string_view kUpdate =
     "closed_at = CASE WHEN $3 NOT IN ('closed', 'closed_referred') THEN 0 WHEN closed_at = 0 THEN $5 "
     "ELSE closed_at END "
     "WHERE id = $1 AND version = $6 - 1";
+constexpr std::string_view kSelectOfSurvivorRange = "SELECT " ONESTORY_CASE_COLUMNS
+                                                    " FROM cases WHERE survivor_id >= $1 AND survivor_id <= $2 "
+                                                    "ORDER BY survivor_id, created_at, id";
 #undef ONESTORY_CASE_COLUMNS
 
 constexpr std::string_view kInsertMember =
@@ -110,6 +113,15 @@ Result<bool> IsOnSurvivorTeam(Transaction& tx, std::string_view survivor_id, std
                               std::string_view staff_id) {
     ONESTORY_ASSIGN_OR_RETURN(Rows rows, tx.Query(kOnSurvivorTeam, {survivor_id, agency_id, staff_id}));
     return rows[0][0].AsInt() > 0;
+}
+
+Result<std::vector<CaseRow>> ListCasesOfSurvivorRange(Transaction& tx, std::string_view first_survivor_id,
+                                                      std::string_view last_survivor_id) {
+    ONESTORY_ASSIGN_OR_RETURN(Rows rows, tx.Query(kSelectOfSurvivorRange, {first_survivor_id, last_survivor_id}));
+    std::vector<CaseRow> out;
+    out.reserve(rows.size());
+    for (const auto& r : rows) out.push_back(FromRow(r));
+    return out;
 }
 
 }  // namespace onestory::store

@@ -44,6 +44,9 @@ Status InsertCase(Transaction& tx, const CaseRow& row);
 Result<std::optional<CaseRow>> GetCase(Transaction& tx, std::string_view id);
 Result<Page<CaseRow>> ListCases(Transaction& tx, const CaseFilter& filter, const PageRequest& page);
 Result<std::vector<CaseRow>> ListCasesOfSurvivor(Transaction& tx, std::string_view survivor_id);
+// Cases of every survivor whose id lies in [first, last], by survivor id then age (exports).
+Result<std::vector<CaseRow>> ListCasesOfSurvivorRange(Transaction& tx, std::string_view first_survivor_id,
+                                                      std::string_view last_survivor_id);
 // Optimistic update: writes only when the stored version equals row.version - 1.
 Result<std::int64_t> UpdateCase(Transaction& tx, const CaseRow& row);
 

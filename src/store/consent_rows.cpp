@@ -25,6 +25,9 @@ constexpr std::string_view kListForRecipient =
 constexpr std::string_view kRevoke =
     "UPDATE consents SET revoked_at = $2, revoked_by = $3, revoke_reason = $4, version = $5 "
     "WHERE id = $1 AND revoked_at IS NULL AND version = $5 - 1";
+constexpr std::string_view kListOfSurvivorRange = "SELECT " ONESTORY_CONSENT_COLUMNS
+                                                  " FROM consents WHERE survivor_id >= $1 AND survivor_id <= $2 "
+                                                  "ORDER BY survivor_id, created_at, id";
 #undef ONESTORY_CONSENT_COLUMNS
 
 ConsentRow FromRow(const Row& r) {
@@ -108,6 +111,15 @@ Result<std::vector<ConsentRow>> ListConsentsForRecipient(Transaction& tx, std::s
 
 Result<std::int64_t> RevokeConsent(Transaction& tx, const ConsentRow& c) {
     return tx.Exec(kRevoke, {c.id, c.revoked_at, c.revoked_by, BlobOrNull(c.revoke_reason), c.version});
+}
+
+Result<std::vector<ConsentRow>> ListConsentsOfSurvivorRange(Transaction& tx, std::string_view first_survivor_id,
+                                                            std::string_view last_survivor_id) {
+    ONESTORY_ASSIGN_OR_RETURN(Rows rows, tx.Query(kListOfSurvivorRange, {first_survivor_id, last_survivor_id}));
+    std::vector<ConsentRow> out;
+    out.reserve(rows.size());
+    for (const auto& r : rows) out.push_back(FromRow(r));
+    return out;
 }
 
 }  // namespace onestory::store

@@ -46,6 +46,10 @@ Result<Page<ConsentRow>> ListConsentsOfSurvivor(Transaction& tx, std::string_vie
 // Every consent of the survivor naming this recipient, whatever its state.
 Result<std::vector<ConsentRow>> ListConsentsForRecipient(Transaction& tx, std::string_view survivor_id,
                                                          std::string_view recipient_agency_id);
+// Every consent of every survivor whose id lies in [first, last], by
+// survivor id then age (exports).
+Result<std::vector<ConsentRow>> ListConsentsOfSurvivorRange(Transaction& tx, std::string_view first_survivor_id,
+                                                            std::string_view last_survivor_id);
 // Records the withdrawal once: changes nothing (returns 0) when the consent
 // was already revoked or its version is not row.version - 1.
 Result<std::int64_t> RevokeConsent(Transaction& tx, const ConsentRow& row);

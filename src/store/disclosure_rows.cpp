@@ -20,6 +20,8 @@ constexpr std::string_view kListReceived = "SELECT " ONESTORY_DISCLOSURE_COLUMNS
                                            "AND purpose IN ($6, $7, $8, $9, $10) "
                                            "AND ($1 = 0 OR created_at < $2 OR (created_at = $2 AND id < $3)) "
                                            "ORDER BY created_at DESC, id DESC LIMIT $5";
+constexpr std::string_view kListOfSurvivor =
+    "SELECT " ONESTORY_DISCLOSURE_COLUMNS " FROM disclosures WHERE survivor_id = $1 ORDER BY created_at, id";
 #undef ONESTORY_DISCLOSURE_COLUMNS
 
 constexpr std::string_view kInsertPassage =
@@ -83,6 +85,13 @@ Result<Page<DisclosureRow>> ListReceivedDisclosures(Transaction& tx, const Recei
                                  filter.recipient_agency_id, page.limit + 1, purposes[0], purposes[1], purposes[2],
                                  purposes[3], purposes[4]}),
         page.limit);
+}
+
+Result<std::vector<DisclosureRow>> ListDisclosuresOfSurvivor(Transaction& tx, std::string_view survivor_id) {
+    ONESTORY_ASSIGN_OR_RETURN(Rows rows, tx.Query(kListOfSurvivor, {survivor_id}));
+    std::vector<DisclosureRow> out;
+    for (const auto& r : rows) out.push_back(FromRow(r));
+    return out;
 }
 
 }  // namespace onestory::store

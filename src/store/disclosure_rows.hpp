@@ -46,6 +46,8 @@ Status InsertDisclosure(Transaction& tx, const DisclosureRow& row);
 Status InsertDisclosurePassage(Transaction& tx, const DisclosurePassageRow& row);
 Result<std::optional<DisclosureRow>> GetDisclosure(Transaction& tx, std::string_view id);
 Result<std::vector<DisclosurePassageRow>> ListDisclosurePassages(Transaction& tx, std::string_view disclosure_id);
+// Every disclosure from the survivor's cases, oldest first (the survivor's own copy).
+Result<std::vector<DisclosureRow>> ListDisclosuresOfSurvivor(Transaction& tx, std::string_view survivor_id);
 // Newest first.
 Result<Page<DisclosureRow>> ListDisclosuresOfCase(Transaction& tx, std::string_view case_id, const PageRequest& page);
 Result<Page<DisclosureRow>> ListReceivedDisclosures(Transaction& tx, const ReceivedFilter& filter,

@@ -27,6 +27,8 @@ constexpr std::string_view kUpdate =
     "updated_at = $11, version = $12 WHERE id = $1 AND version = $12 - 1";
 constexpr std::string_view kCountOfSurvivor = "SELECT COUNT(*) FROM interviews WHERE survivor_id = $1";
 constexpr std::string_view kCountOfCase = "SELECT COUNT(*) FROM interviews WHERE case_id = $1";
+constexpr std::string_view kListOfSurvivor =
+    "SELECT " ONESTORY_INTERVIEW_COLUMNS " FROM interviews WHERE survivor_id = $1 ORDER BY created_at, id";
 #undef ONESTORY_INTERVIEW_COLUMNS
 
 InterviewRow FromRow(const Row& r) {
@@ -129,6 +131,13 @@ Result<std::int64_t> CountInterviewsOfSurvivor(Transaction& tx, std::string_view
 Result<std::int64_t> CountInterviewsOfCase(Transaction& tx, std::string_view case_id) {
     ONESTORY_ASSIGN_OR_RETURN(Rows rows, tx.Query(kCountOfCase, {case_id}));
     return rows[0][0].AsInt();
+}
+
+Result<std::vector<InterviewRow>> ListInterviewsOfSurvivor(Transaction& tx, std::string_view survivor_id) {
+    ONESTORY_ASSIGN_OR_RETURN(Rows rows, tx.Query(kListOfSurvivor, {survivor_id}));
+    std::vector<InterviewRow> out;
+    for (const auto& r : rows) out.push_back(FromRow(r));
+    return out;
 }
 
 }  // namespace onestory::store

@@ -52,6 +52,8 @@ Result<std::optional<InterviewRow>> GetInterview(Transaction& tx, std::string_vi
 Result<Page<InterviewRow>> ListInterviewsOfCase(Transaction& tx, std::string_view case_id, const PageRequest& page);
 // Optimistic update of what happened: writes only when the stored version equals row.version - 1.
 Result<std::int64_t> UpdateInterview(Transaction& tx, const InterviewRow& row);
+// Every interview of the survivor, in any case, oldest first (the survivor's own copy).
+Result<std::vector<InterviewRow>> ListInterviewsOfSurvivor(Transaction& tx, std::string_view survivor_id);
 // How many times the survivor has been (or is to be) interviewed, in any case of any agency.
 Result<std::int64_t> CountInterviewsOfSurvivor(Transaction& tx, std::string_view survivor_id);
 Result<std::int64_t> CountInterviewsOfCase(Transaction& tx, std::string_view case_id);

@@ -26,6 +26,11 @@ constexpr std::string_view kReview =
     "WHERE id = $1 AND review_status = $2 AND superseded_by IS NULL";
 constexpr std::string_view kSupersede =
     "UPDATE passages SET superseded_by = $3 WHERE id = $1 AND review_status = $2 AND superseded_by IS NULL";
+constexpr std::string_view kListAllOfSurvivor =
+    "SELECT " ONESTORY_PASSAGE_COLUMNS " FROM passages WHERE survivor_id = $1 ORDER BY created_at, chain_id, version";
+constexpr std::string_view kListCommentsOfSurvivor =
+    "SELECT id, chain_id, passage_id, survivor_id, comment, recorded_by, created_at FROM passage_comments "
+    "WHERE survivor_id = $1 ORDER BY created_at, id";
 #undef ONESTORY_PASSAGE_COLUMNS
 
 constexpr std::string_view kInsertComment =
@@ -119,6 +124,23 @@ Status InsertPassageComment(Transaction& tx, const PassageCommentRow& c) {
 
 Result<std::vector<PassageCommentRow>> ListPassageComments(Transaction& tx, std::string_view chain_id) {
     ONESTORY_ASSIGN_OR_RETURN(Rows rows, tx.Query(kListComments, {chain_id}));
+    std::vector<PassageCommentRow> out;
+    for (const auto& r : rows) {
+        out.push_back(
+            {r[0].AsText(), r[1].AsText(), r[2].AsText(), r[3].AsText(), r[4].AsBlob(), r[5].AsText(), r[6].AsInt()});
+    }
+    return out;
+}
+
+Result<std::vector<PassageRow>> ListAllPassagesOfSurvivor(Transaction& tx, std::string_view survivor_id) {
+    ONESTORY_ASSIGN_OR_RETURN(Rows rows, tx.Query(kListAllOfSurvivor, {survivor_id}));
+    std::vector<PassageRow> out;
+    for (const auto& r : rows) out.push_back(FromRow(r));
+    return out;
+}
+
+Result<std::vector<PassageCommentRow>> ListPassageCommentsOfSurvivor(Transaction& tx, std::string_view survivor_id) {
+    ONESTORY_ASSIGN_OR_RETURN(Rows rows, tx.Query(kListCommentsOfSurvivor, {survivor_id}));
     std::vector<PassageCommentRow> out;
     for (const auto& r : rows) {
         out.push_back(

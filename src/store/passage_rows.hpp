@@ -68,6 +68,11 @@ Result<std::int64_t> ReviewPassage(Transaction& tx, std::string_view id, std::st
 Result<std::int64_t> SupersedePassage(Transaction& tx, std::string_view id, std::string_view from_status,
                                       std::string_view by_id);
 
+// Every version of every passage of the survivor, oldest first, and every
+// comment on them (the survivor's own copy).
+Result<std::vector<PassageRow>> ListAllPassagesOfSurvivor(Transaction& tx, std::string_view survivor_id);
+Result<std::vector<PassageCommentRow>> ListPassageCommentsOfSurvivor(Transaction& tx, std::string_view survivor_id);
+
 Status InsertPassageComment(Transaction& tx, const PassageCommentRow& row);
 // Oldest first.
 Result<std::vector<PassageCommentRow>> ListPassageComments(Transaction& tx, std::string_view chain_id);

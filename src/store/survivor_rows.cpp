@@ -27,6 +27,10 @@ constexpr std::string_view kUpdate =
     "UPDATE survivors SET code_name = $2, legal_name = $3, birth_date = $4, contact = $5, address = $6, "
     "gender = $7, languages = $8, nationality = $9, age_band = $10, match_index = $11, updated_at = $12, "
     "version = $13 WHERE id = $1 AND version = $13 - 1";
+constexpr std::string_view kListAfter = "SELECT " ONESTORY_SURVIVOR_COLUMNS
+                                        " FROM survivors WHERE id > $1 AND ($2 = '' OR agency_id = $2) "
+                                        "ORDER BY id LIMIT $3";
+constexpr std::string_view kCount = "SELECT COUNT(*) FROM survivors WHERE ($1 = '' OR agency_id = $1)";
 #undef ONESTORY_SURVIVOR_COLUMNS
 constexpr std::string_view kSelectDataKeys = "SELECT id, data_key FROM survivors ORDER BY id";
 constexpr std::string_view kUpdateDataKey = "UPDATE survivors SET data_key = $2 WHERE id = $1";
@@ -123,6 +127,20 @@ Result<std::int64_t> UpdateSurvivor(Transaction& tx, const SurvivorRow& s) {
     return tx.Exec(kUpdate, {s.id, s.code_name, Blob{s.legal_name}, BlobOrNull(s.birth_date), BlobOrNull(s.contact),
                              BlobOrNull(s.address), s.gender, s.languages, s.nationality, s.age_band, s.match_index,
                              s.updated_at, s.version});
+}
+
+Result<std::vector<SurvivorRow>> ListSurvivorsAfter(Transaction& tx, std::string_view after_id,
+                                                    std::string_view agency_id, int limit) {
+    ONESTORY_ASSIGN_OR_RETURN(Rows rows, tx.Query(kListAfter, {after_id, agency_id, limit}));
+    std::vector<SurvivorRow> out;
+    out.reserve(rows.size());
+    for (const auto& r : rows) out.push_back(FromRow(r));
+    return out;
+}
+
+Result<std::int64_t> CountSurvivors(Transaction& tx, std::string_view agency_id) {
+    ONESTORY_ASSIGN_OR_RETURN(Rows rows, tx.Query(kCount, {agency_id}));
+    return rows.at(0).at(0).AsInt();
 }
 
 }  // namespace onestory::store

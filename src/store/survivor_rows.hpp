@@ -46,6 +46,11 @@ Status InsertSurvivor(Transaction& tx, const SurvivorRow& row);
 Result<std::optional<SurvivorRow>> GetSurvivor(Transaction& tx, std::string_view id);
 Result<Page<SurvivorRow>> ListSurvivors(Transaction& tx, const SurvivorFilter& filter, const PageRequest& page);
 Result<std::vector<SurvivorRow>> FindSurvivorsByMatchIndex(Transaction& tx, std::string_view match_index);
+// Exports walk survivors in id order: up to `limit` after `after_id` ("" from
+// the start), of one agency or ("" ) of all.
+Result<std::vector<SurvivorRow>> ListSurvivorsAfter(Transaction& tx, std::string_view after_id,
+                                                    std::string_view agency_id, int limit);
+Result<std::int64_t> CountSurvivors(Transaction& tx, std::string_view agency_id);
 // Optimistic update: writes only when the stored version equals row.version - 1.
 Result<std::int64_t> UpdateSurvivor(Transaction& tx, const SurvivorRow& row);
 // Every survivor's (id, wrapped data key), and re-wrapping one (master key rotation).

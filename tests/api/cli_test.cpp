@@ -178,6 +178,13 @@ TEST(CliTest, DemoGeneratesEveryAgencyKindRoleAndStage) {
         EXPECT_GE(std::stoi(column("SELECT COUNT(*) FROM audit_events WHERE action = 'disclosure.read'").at(0)), 2);
         EXPECT_EQ(std::stoi(column("SELECT COUNT(*) FROM alerts WHERE kind = 'break_glass'").at(0)), 1);
         EXPECT_GE(std::stoi(column("SELECT COUNT(*) FROM venues").at(0)), 2);
+        // Evidence of impact: trainings with participants, weeks of exposure and private check-ins.
+        EXPECT_GE(std::stoi(column("SELECT COUNT(*) FROM training_courses").at(0)), 2);
+        EXPECT_GE(std::stoi(column("SELECT COUNT(*) FROM training_participants").at(0)), 10);
+        EXPECT_GE(std::stoi(column("SELECT COUNT(DISTINCT profession) FROM training_participants").at(0)), 5);
+        EXPECT_GE(std::stoi(column("SELECT COUNT(*) FROM staff_exposures").at(0)), 10);
+        EXPECT_GE(std::stoi(column("SELECT COUNT(*) FROM staff_checkins").at(0)), 5);
+        EXPECT_GE(std::stoi(column("SELECT COUNT(*) FROM trafficking_events").at(0)), 5);
         sqlite3_close(handle);
     }
     EXPECT_EQ(kinds.size(), 8u);

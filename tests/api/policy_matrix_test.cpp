@@ -85,6 +85,7 @@ const std::map<std::string, std::string> kExpected{
     {"GET /api/v1/portal/access-log",                "NNNNNNNYY"},
     {"GET /api/v1/portal/promises",                  "NNNNNNNYY"},
     {"GET /api/v1/portal/hearings",                  "NNNNNNNYY"},
+    {"GET /api/v1/portal/export",                    "NNNNNNNYY"},
     {"POST /api/v1/alerts/{id}/acknowledge",         "NNYNNNNNN"},  // a break-glass alert to the NGO's supervisors
     {"GET /api/v1/providers",                        "YYYYYYYNN"},
     {"POST /api/v1/providers",                       "NNYNNNYNN"},
@@ -100,6 +101,31 @@ const std::map<std::string, std::string> kExpected{
     {"GET /api/v1/erasures/{id}",                    "NNYNNNNNN"},
     {"POST /api/v1/erasures/{id}/approve",           "NNYNNNNNN"},
     {"POST /api/v1/erasures/{id}/reject",            "NNYNNNNNN"},
+    {"GET /api/v1/cases/{id}/trafficking-events",    "YNYNNNNNN"},
+    {"POST /api/v1/cases/{id}/trafficking-events",   "YNYNNNNNN"},
+    {"GET /api/v1/survivors/{id}/export",            "YNNNNNNNN"},
+    {"GET /api/v1/reports",                          "NNYNNNYNN"},
+    {"GET /api/v1/reports/{name}",                   "NNYNNNYNN"},
+    {"GET /api/v1/trainings",                        "YYYYYYYNN"},
+    {"POST /api/v1/trainings",                       "NNNNNNYNN"},
+    {"GET /api/v1/trainings/{id}",                   "YYYYYYYNN"},
+    {"GET /api/v1/trainings/{id}/sessions",          "YYYYYYYNN"},
+    {"POST /api/v1/trainings/{id}/sessions",         "NNNNNNYNN"},
+    {"GET /api/v1/sessions/{id}/participants",       "NNYNNNYNN"},
+    {"POST /api/v1/sessions/{id}/participants",      "NNNNNNYNN"},
+    {"PATCH /api/v1/participants/{id}",              "NNNNNNYNN"},
+    {"GET /api/v1/staff/{id}/trainings",             "YNYNNNYNN"},
+    {"POST /api/v1/me/exposures",                    "YYYYYYYNN"},
+    {"GET /api/v1/me/exposures",                     "YYYYYYYNN"},
+    {"POST /api/v1/me/debriefs",                     "YYYYYYYNN"},
+    {"GET /api/v1/me/nudges",                        "YYYYYYYNN"},
+    {"POST /api/v1/me/nudges/{id}/dismiss",          "YYYYYYYNN"},
+    {"GET /api/v1/me/checkins/instrument",           "YYYYYYYNN"},
+    {"POST /api/v1/me/checkins",                     "YYYYYYYNN"},
+    {"GET /api/v1/me/checkins",                      "YYYYYYYNN"},
+    // The caseworker's own check-in: no one else, supervisor and administrator included.
+    {"GET /api/v1/checkins/{id}",                    "YNNNNNNNN"},
+    {"GET /api/v1/wellbeing/summary",                "NNYNNNYNN"},
     // A referral sent to the clinic: the clinician's agency receives it.
     {"GET /api/v1/referrals/{id}",                   "YNYNNYNNN"},
     {"POST /api/v1/referrals/{id}/transition",       "YNYNNYNNN"},
@@ -184,7 +210,38 @@ class PolicyMatrixApiTest : public ::testing::Test {
                        .Post("/api/v1/survivors/" + doomed + "/erase", json::object{{"reason", "survivor_request"}})
                        .Str("id");
         EXPECT_FALSE(erasure_.empty());
+        // A course of the NGO with a session the caseworker completed; the
+        // caseworker's heavy week (a nudge) and a check-in.
+        auto& admin = world_->Admin();
+        training_ = admin
+                        .Post("/api/v1/trainings", json::object{{"agency_id", world_->AgencyId("ngo")},
+                                                                {"title", "Interviewing survivors"},
+                                                                {"curriculum", "Three modules."},
+                                                                {"hours", 12}})
+                        .Str("id");
+        session_ = admin
+                       .Post("/api/v1/trainings/" + training_ + "/sessions", json::object{{"date", "2026-11-02"},
+                                                                                          {"place", "Training room"},
+                                                                                          {"country", "KE"},
+                                                                                          {"trainer", "Test Trainer"}})
+                       .Str("id");
+        participant_ = admin
+                           .Post("/api/v1/sessions/" + session_ + "/participants",
+                                 json::object{{"staff_id", world_->StaffId("caseworker")},
+                                              {"profession", "social_worker"},
+                                              {"completed", true}})
+                           .Str("id");
+        const auto heavy = cw.Post("/api/v1/me/exposures",
+                                   json::object{{"on", "2026-11-25"}, {"minutes", 700}, {"kind", "interview"}});
+        EXPECT_EQ(heavy.status, 201) << heavy.raw.body;
+        nudge_ = heavy.obj().at("nudge").as_object().at("id").as_string().c_str();
+        checkin_ = cw.Post("/api/v1/me/checkins", json::object{{"answers", Answers()}}).Str("id");
+        EXPECT_FALSE(checkin_.empty());
         CareRecords();
+    }
+    static json::object Answers() {
+        return json::object{
+            {"energy", 3}, {"switch_off", 3}, {"stayed_with_me", 3}, {"supported", 3}, {"difference", 3}};
     }
     // Care coordination: a provider outside onestory, a referral sent to the clinic, a promise, a hearing,
     // an alert to the NGO's supervisors, and scores for the instrument in force.
@@ -281,8 +338,20 @@ class PolicyMatrixApiTest : public ::testing::Test {
             id = venue_;
         } else if (pattern.starts_with("/api/v1/erasures/")) {
             id = erasure_;
+        } else if (pattern.starts_with("/api/v1/staff/") && pattern.ends_with("/totp/reset")) {
+            id = world_->StaffId("counsellor");  // resetting ends their sessions: not someone walking the matrix
+        } else if (pattern.starts_with("/api/v1/trainings/")) {
+            id = training_;
+        } else if (pattern.starts_with("/api/v1/sessions/")) {
+            id = session_;
+        } else if (pattern.starts_with("/api/v1/participants/")) {
+            id = participant_;
         } else if (pattern.starts_with("/api/v1/staff/")) {
-            id = world_->StaffId("counsellor");
+            id = world_->StaffId("caseworker");
+        } else if (pattern.starts_with("/api/v1/me/nudges/")) {
+            id = nudge_;
+        } else if (pattern.starts_with("/api/v1/checkins/")) {
+            id = checkin_;
         } else if (pattern.starts_with("/api/v1/providers/")) {
             id = provider_;
         } else if (pattern.starts_with("/api/v1/referrals/")) {
@@ -296,6 +365,7 @@ class PolicyMatrixApiTest : public ::testing::Test {
         }
         std::string target = pattern;
         if (const auto at = target.find("{id}"); at != std::string::npos) target.replace(at, 4, id);
+        if (const auto at = target.find("{name}"); at != std::string::npos) target.replace(at, 6, "caseload");
         return target;
     }
 
@@ -349,6 +419,20 @@ class PolicyMatrixApiTest : public ::testing::Test {
             {"POST /api/v1/portal/passages/{id}/review", json::object{{"status", "confirmed"}}},
             {"POST /api/v1/portal/passages/{id}/comment", json::object{{"comment", "An invented comment."}}},
             {"POST /api/v1/survivors/{id}/erase", json::object{{"reason", "survivor_request"}}},
+            {"POST /api/v1/cases/{id}/trafficking-events", json::object{{"kind", "exploitation"}, {"country", "AE"}}},
+            {"POST /api/v1/trainings",
+             json::object{
+                 {"title", "Matrix course " + std::to_string(n)}, {"curriculum", "One module."}, {"hours", 2}}},
+            {"POST /api/v1/trainings/{id}/sessions",
+             json::object{{"date", "2026-11-03"}, {"place", "Hall"}, {"country", "KE"}, {"trainer", "Someone"}}},
+            {"POST /api/v1/sessions/{id}/participants", json::object{{"name", "Matrix Participant"},
+                                                                     {"profession", "police"},
+                                                                     {"agency_name", "Elsewhere"},
+                                                                     {"country", "KE"}}},
+            {"PATCH /api/v1/participants/{id}", json::object{{"certificate_id", "MATRIX-" + std::to_string(n)}}},
+            {"POST /api/v1/me/exposures", json::object{{"on", "2026-11-25"}, {"minutes", 30}, {"kind", "other"}}},
+            {"POST /api/v1/me/debriefs", json::object{{"on", "2026-11-25"}}},
+            {"POST /api/v1/me/checkins", json::object{{"answers", Answers()}}},
             {"POST /api/v1/providers", json::object{{"name", "Matrix provider " + std::to_string(n)},
                                                     {"service_types", json::array{"education"}}}},
             {"POST /api/v1/cases/{id}/referrals", json::object{{"provider_id", provider_},
@@ -387,6 +471,7 @@ class PolicyMatrixApiTest : public ::testing::Test {
     std::unique_ptr<World> world_;
     std::string survivor_, case_, other_survivor_, glass_case_, interview_, confirmed_, unreviewed_;
     std::string spare_consent_, police_disclosure_, prosecution_disclosure_, venue_, erasure_;
+    std::string training_, session_, participant_, nudge_, checkin_;
     std::string provider_, referral_, commitment_, hearing_, alert_;
     json::object scores_;
 };

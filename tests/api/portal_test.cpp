@@ -542,6 +542,38 @@ TEST_F(PortalTest, PromisesAndHearingsShowWhatWasPromisedAndWhenCourtIs) {
     EXPECT_NE(log.raw.body.find("You read the promises made to you"), std::string::npos) << log.raw.body;
 }
 
+TEST_F(PortalTest, TheSurvivorTakesACopyOfEverythingHeldAboutThemAndOnlyThem) {
+    ApiClient portal = Portal();
+    const auto copy = portal.Get("/api/v1/portal/export");
+    ASSERT_EQ(copy.status, 200) << copy.ErrorCode();
+    EXPECT_NE(copy.raw.Header("content-disposition").value_or("").find("attachment"), std::string::npos);
+    const auto& sections = copy.obj().at("sections").as_object();
+    for (const char* name : {"survivor", "cases", "consents", "statement", "commitments", "hearings", "access_log"}) {
+        EXPECT_TRUE(sections.contains(name)) << name;
+    }
+    const auto& record = sections.at("survivor").at("records").at(0).as_object();
+    EXPECT_EQ(record.at("id"), json::value(survivor_));
+    EXPECT_TRUE(record.at("legal_name") == json::value("Test Portal Person"));  // theirs, readable
+
+    // Another survivor's portal gets their own record, never this one.
+    const auto [other, other_case] = world_->SurvivorWithCase("caseworker", "Still Wren", "Test Other Person");
+    (void)other_case;
+    const auto theirs = world_->PortalOf(other).Get("/api/v1/portal/export");
+    ASSERT_EQ(theirs.status, 200) << theirs.ErrorCode();
+    EXPECT_EQ(theirs.obj().at("sections").at("survivor").at("records").at(0).at("id"), json::value(other));
+    // The staff route stays the case team's, even for the survivor's own id.
+    EXPECT_EQ(portal.Get("/api/v1/survivors/" + survivor_ + "/export").ErrorCode(), "staff_only");
+
+    // The copy is in the survivor's own access log, in plain words.
+    const auto log = portal.Get("/api/v1/portal/access-log");
+    ASSERT_EQ(log.status, 200);
+    bool found = false;
+    for (const auto& e : log.obj().at("items").as_array()) {
+        if (e.at("action") == json::value("survivor.export")) found = true;
+    }
+    EXPECT_TRUE(found);
+}
+
 TEST_F(PortalTest, TheBrowserSessionIsOneCookieForThePortalAloneAndNothingIsStored) {
     const auto invite = Invite();
     const auto session = Activate(invite.Str("code"));

@@ -99,6 +99,7 @@ World::World(const ServerProcess& server) : server_(server), admin_(server) {
         {"caseworker2", "ngo", {"caseworker"}},
         {"counsellor", "ngo", {"counsellor"}},
         {"analyst", "ngo", {"analyst"}},
+        {"trainer", "ngo", {"trainer"}},
         {"investigator", "police", {"investigator"}},
         {"police-supervisor", "police", {"supervisor", "investigator"}},
         {"prosecutor", "prosecution", {"prosecutor"}},
@@ -142,6 +143,11 @@ ApiClient& World::PortalOf(const std::string& survivor_id, const std::string& in
         slot->UseToken(r.Str("token"));
     }
     return *slot;
+}
+
+void World::LogInAgain() {
+    clients_.clear();
+    if (admin_.Login("admin", "admin-password-123").status != 200) throw std::runtime_error("admin login failed");
 }
 
 std::pair<std::string, std::string> World::SurvivorWithCase(const std::string& username, const std::string& code_name,

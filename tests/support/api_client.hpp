@@ -68,6 +68,8 @@ class World {
     // The survivor's own portal session (bearer token), set up on first use
     // with an invite from `inviter`, a member of the survivor's case team.
     ApiClient& PortalOf(const std::string& survivor_id, const std::string& inviter = "caseworker");
+    // Logs everyone in afresh (after the test clock passed the idle timeout).
+    void LogInAgain();
 
     // Registers a survivor as `username` and opens a case for them; returns {survivor id, case id}.
     std::pair<std::string, std::string> SurvivorWithCase(const std::string& username, const std::string& code_name,

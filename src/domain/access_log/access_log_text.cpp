@@ -19,7 +19,7 @@ struct Phrase {
     std::string_view attempted;
 };
 
-constexpr std::array<Phrase, 66> kPhrases{{
+constexpr std::array<Phrase, 70> kPhrases{{
     {"survivor.create", "registered you", "register you"},
     {"survivor.read", "read your record{what}", "read your record"},
     {"survivor.update", "changed your record{what}", "change your record"},
@@ -57,6 +57,13 @@ constexpr std::array<Phrase, 66> kPhrases{{
     {"audit.read", "read the audit log of your record", "read the audit log of your record"},
     {"venue.create", "registered a venue", "register a venue"},
     {"alert.list", "looked at alerts about your case", "look at alerts about your case"},
+    {"survivor.export", "took a copy of everything held about you", "take a copy of everything held about you"},
+    {"survivor.export_htcds", "exported your record, with your name, in the HTCDS case format",
+     "export your record in the HTCDS case format"},
+    {"trafficking_event.create", "recorded where and when something happened to you{what}",
+     "record where and when something happened to you"},
+    {"trafficking_event.list", "read where and when things happened to you",
+     "read where and when things happened to you"},
     {"alert.acknowledge", "acknowledged an alert about your case", "acknowledge an alert about your case"},
     {"referral.create", "proposed a referral for you", "propose a referral for you"},
     {"referral.send", "sent a referral for you to {recipient}", "send a referral for you to {recipient}"},

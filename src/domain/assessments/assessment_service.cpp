@@ -5,6 +5,7 @@
 
 #include "crypto/random.hpp"
 #include "domain/care_records.hpp"
+#include "domain/trainings/training_service.hpp"
 #include "domain/vocabulary.hpp"
 #include "store/assessment_rows.hpp"
 
@@ -84,8 +85,11 @@ Result<Assessment> AssessmentService::Record(const Actor& actor, std::string_vie
     const Instant now = ctx_.clock.Now();
     const auto& instrument = ctx_.settings.instrument;
     std::optional<CaseRecords> records;
+    TrainingGateFacts gate;
     ONESTORY_RETURN_IF_ERROR(ctx_.store.Read([&](store::Transaction& tx) -> Status {
         ONESTORY_ASSIGN_OR_RETURN(records, LoadCaseRecords(tx, actor, case_id, now));
+        ONESTORY_ASSIGN_OR_RETURN(gate,
+                                  LoadTrainingGate(tx, ctx_.settings.require_training_assessor, actor.id, DateOf(now)));
         return Status::Ok();
     }));
     const auto& kase = records->kase();
@@ -93,6 +97,15 @@ Result<Assessment> AssessmentService::Record(const Actor& actor, std::string_vie
         policy::Decide(actor, Action::kRecordAssessment, records->access.resource, records->access.context);
     if (!decision.allowed) {
         return Refuse(ctx_, actor, decision, "assessment.create", "case", kase.id, kase.survivor_id, kase.id);
+    }
+    // Whoever scores an assessment holds the training a setting requires of assessors.
+    const auto trained = policy::DecideTrainingGate("assessor", gate.required, gate.valid_course_ids);
+    if (!trained.allowed) {
+        Status refused = Refuse(ctx_, actor, trained, "assessment.create", "case", kase.id, kase.survivor_id, kase.id);
+        if (refused.code() == StatusCode::kPermissionDenied && gate.required) {
+            refused.WithDetail("training", {gate.required->course_id, gate.required->course_title});
+        }
+        return refused;
     }
     if (assessment.assessed_on > DateOf(now)) return Status::Invalid("assessed_on", "must not be in the future");
     ONESTORY_RETURN_IF_ERROR(CheckScores(instrument, assessment.scores));

@@ -8,6 +8,7 @@
 #include "crypto/random.hpp"
 #include "domain/access_facts.hpp"
 #include "domain/sealer.hpp"
+#include "domain/trainings/training_service.hpp"
 #include "domain/venues/venue_service.hpp"
 #include "domain/vocabulary.hpp"
 #include "store/account_rows.hpp"
@@ -182,10 +183,13 @@ Result<Interview> InterviewService::Plan(const Actor& actor, std::string_view ca
     std::optional<store::VenueRow> venue;
     std::optional<store::PreferencesRow> prefs_row;
     std::vector<store::CoveredPassage> on_record;
+    TrainingGateFacts gate;
     ONESTORY_RETURN_IF_ERROR(ctx_.store.Read([&](store::Transaction& tx) -> Status {
         ONESTORY_ASSIGN_OR_RETURN(access, LoadCaseAccess(tx, actor, case_id, now));
         ONESTORY_ASSIGN_OR_RETURN(survivor, store::GetSurvivor(tx, access->kase.survivor_id));
         ONESTORY_ASSIGN_OR_RETURN(interviewer, store::GetStaff(tx, plan.interviewer_id));
+        ONESTORY_ASSIGN_OR_RETURN(
+            gate, LoadTrainingGate(tx, ctx_.settings.require_training_interviewer, plan.interviewer_id, DateOf(now)));
         if (plan.venue_id) {
             ONESTORY_ASSIGN_OR_RETURN(venue, store::GetVenue(tx, *plan.venue_id));
         }
@@ -206,6 +210,15 @@ Result<Interview> InterviewService::Plan(const Actor& actor, std::string_view ca
         return Status::Invalid("interviewer_id",
                                "the interviewer works for the agency that owns the case; other agencies receive "
                                "the statement by disclosure under the survivor's consent");
+    }
+    // Only a trained interviewer conducts an interview, when a setting says which training.
+    const auto trained = policy::DecideTrainingGate("interviewer", gate.required, gate.valid_course_ids);
+    if (!trained.allowed) {
+        Status refused = Refuse(ctx_, actor, trained, "interview.plan", "case", kase.id, kase.survivor_id, kase.id);
+        if (refused.code() == StatusCode::kPermissionDenied && gate.required) {
+            refused.WithDetail("training", {gate.required->course_id, gate.required->course_title});
+        }
+        return refused;
     }
     if (plan.venue_id && !venue) {
         return Status(StatusCode::kInvalidArgument, "unknown_reference", "no such venue", "venue_id");
