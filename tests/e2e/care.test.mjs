@@ -223,6 +223,38 @@ describe('care coordination on the case page', () => {
     await context.close();
   });
 
+  test('the timeline lists the case records newest first, each linking to its section', async () => {
+    const { kase } = await freshCase('Even Heron');
+    const me = await caseworker.ok('GET', '/api/v1/me');
+    const staffId = (me.staff ?? me).id;
+    await caseworker.ok('POST', `/api/v1/cases/${kase.id}/reviews`, {
+      held_at: new Date(Date.now() - 60_000).toISOString().replace(/\.\d+Z$/, 'Z'),
+      attendees: [staffId],
+      decisions: [{ text: 'Look for a school place.' }],
+    });
+    await caseworker.ok('POST', `/api/v1/cases/${kase.id}/commitments`, {
+      what: 'Call the school about a place.',
+      owner_id: staffId,
+      due: day(5),
+    });
+    const context = await newContext(browser, { locale: 'fr-FR' });
+    const page = await context.newPage();
+    await signIn(page, 'caseworker');
+    await openSection(page, kase.id, 'timeline');
+    assert.equal(await page.locator('#timeline-heading').innerText(), 'Chronologie');
+    const rows = page.locator('table.timeline tbody tr');
+    await rows.first().waitFor();
+    const kinds = await rows.locator('td:nth-child(2)').allInnerTexts();
+    // Newest first: the review was held a minute before the promise was made.
+    assert.deepEqual(kinds, ['Engagement pris', 'Revue de dossier']);
+    assert.equal(await rows.nth(0).locator('td[lang=en]').count(), 1, 'the recorded details say they are English');
+    await checkPage(page, 'case-timeline-fr');
+    await rows.nth(0).getByRole('link', { name: 'Engagement pris' }).click();
+    await page.locator('li.commitment', { hasText: 'Call the school about a place.' }).waitFor();
+    assertClean(context);
+    await context.close();
+  });
+
   test('outcome assessments: the domain scores over time as a chart and a table', async () => {
     const { kase } = await freshCase('Steady Crane');
     const instrument = await caseworker.ok('GET', '/api/v1/assessments/instrument');

@@ -338,6 +338,28 @@ export const createHearing = async (caseId: string, h: NewHearing): Promise<Hear
 export const patchHearing = async (hearingId: string, version: number, patch: HearingPatch): Promise<Hearing> =>
   (await call<Hearing>('PATCH', `${v1}/hearings/${id(hearingId)}`, { body: patch, ifMatch: version })).data;
 
+export type TimelineKind =
+  | 'interview'
+  | 'disclosure'
+  | 'referral'
+  | 'referral_transition'
+  | 'commitment'
+  | 'commitment_resolved'
+  | 'hearing'
+  | 'review'
+  | 'assessment';
+export interface TimelineEntry {
+  at: string;
+  kind: TimelineKind;
+  id: string;
+  record_id: string;
+  // Plain English words from the server; never a protected value.
+  summary: string;
+  status: string | null;
+}
+export const timeline = (caseId: string): Promise<TimelineEntry[]> =>
+  getAll<TimelineEntry>(`${v1}/cases/${id(caseId)}/timeline`);
+
 export const reviews = (caseId: string): Promise<CaseReview[]> =>
   getAll<CaseReview>(`${v1}/cases/${id(caseId)}/reviews`);
 export const createReview = async (caseId: string, r: NewCaseReview): Promise<CaseReview> =>

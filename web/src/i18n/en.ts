@@ -1005,6 +1005,23 @@ export const en = {
   'reviews.error.attendees': 'Choose who attended.',
   'reviews.error.text': 'Write the decision, or clear its owner and date.',
   'reviews.error.ownerAndDue': 'Give both an owner and a due date, or neither.',
+  'case.section.timeline': 'Timeline',
+  'timeline.intro': 'Everything recorded about this case, newest first: interviews, what was shared, referrals and their steps, promises, hearings, reviews and assessments. It holds only what you may see.',
+  'timeline.empty': 'Nothing is recorded on this case yet.',
+  'timeline.caption': 'The case timeline, newest first',
+  'timeline.when': 'When',
+  'timeline.what': 'What',
+  'timeline.details': 'Details',
+  'timeline.inEnglish': 'Recorded details are in English.',
+  'timeline.kind.interview': 'Interview',
+  'timeline.kind.disclosure': 'Shared with another agency',
+  'timeline.kind.referral': 'Referral',
+  'timeline.kind.referral_transition': 'Referral step',
+  'timeline.kind.commitment': 'Promise made',
+  'timeline.kind.commitment_resolved': 'Promise resolved',
+  'timeline.kind.hearing': 'Hearing',
+  'timeline.kind.review': 'Case review',
+  'timeline.kind.assessment': 'Outcome assessment',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

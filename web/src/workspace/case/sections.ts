@@ -2,7 +2,7 @@
 //
 // The sections of a case page, in the order of its navigation. Each is a
 // component given the case; adding one is adding an entry here. Not yet
-// shown: incidents and the timeline (their APIs exist).
+// shown: incidents (their API exists).
 import type { FunctionComponent } from 'preact';
 import type { CaseWithCounts } from '../../api/types';
 import type { MessageKey } from '../../i18n';
@@ -21,6 +21,7 @@ import { SafetyPlanSection } from './SafetyPlanSection';
 import { StatementSection } from './StatementSection';
 import { SurvivorSection } from './SurvivorSection';
 import { TeamSection } from './TeamSection';
+import { TimelineSection } from './TimelineSection';
 
 export interface CaseSectionProps {
   kase: CaseWithCounts;
@@ -46,6 +47,7 @@ export const kCaseSections: readonly CaseSection[] = [
   { id: 'hearings', label: 'case.section.hearings', component: HearingsSection },
   { id: 'reviews', label: 'case.section.reviews', component: ReviewsSection },
   { id: 'assessments', label: 'case.section.assessments', component: AssessmentsSection },
+  { id: 'timeline', label: 'case.section.timeline', component: TimelineSection },
   { id: 'team', label: 'case.section.team', component: TeamSection },
   { id: 'survivor', label: 'case.section.survivor', component: SurvivorSection },
   { id: 'access-log', label: 'case.section.accessLog', component: AccessLogSection },
