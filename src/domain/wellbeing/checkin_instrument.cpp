@@ -83,8 +83,9 @@ Status ValidateInstrument(const CheckinInstrument& in) {
 
 Status ValidateAnswers(const CheckinInstrument& in, const std::map<std::string, int>& answers) {
     for (const auto& [id, value] : answers) {
+        const std::string& key = id;  // clang 14 cannot capture a structured binding
         const bool known =
-            std::any_of(in.items.begin(), in.items.end(), [&](const CheckinItem& item) { return item.id == id; });
+            std::any_of(in.items.begin(), in.items.end(), [&](const CheckinItem& item) { return item.id == key; });
         if (!known) return Status::Invalid("answers." + id, "is not an item of the check-in in use");
         if (value < in.scale_min || value > in.scale_max) {
             return Status::Invalid("answers." + id, "must be from " + std::to_string(in.scale_min) + " to " +
