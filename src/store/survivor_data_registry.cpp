@@ -21,6 +21,8 @@ constexpr std::array kSurvivorDataTables{
     SurvivorDataTable{"safety_plans", "survivor_id", ""},
     SurvivorDataTable{"hearings", "survivor_id", ""},
     SurvivorDataTable{"incidents", "survivor_id", ""},
+    // Evidence of impact: what happened, where and when.
+    SurvivorDataTable{"trafficking_events", "survivor_id", ""},
     // Tell it once: the statement and what was disclosed of it.
     SurvivorDataTable{"disclosure_passages", "disclosure_id", "disclosures"},
     SurvivorDataTable{"disclosures", "survivor_id", ""},

@@ -407,7 +407,11 @@ const std::vector<SurvivorExportSection>& SurvivorExportSections() {
 }
 
 const std::vector<std::pair<std::string, std::string>>& SurvivorExportExclusions() {
-    static const std::vector<std::pair<std::string, std::string>> exclusions{};
+    static const std::vector<std::pair<std::string, std::string>> exclusions{
+        {"portal_accounts", "holds only a blind index of the portal username and a passphrase hash: nothing readable"},
+        {"portal_invites", "one-time portal codes, stored only as hashes, with who issued them and when"},
+        {"erasures", "a request to erase the record: ids and a reason code, kept after the record is gone"},
+    };
     return exclusions;
 }
 
