@@ -180,8 +180,9 @@ describe('care coordination on the case page', () => {
     await card.locator('input[id$="-told"]').check();
     await card.getByRole('button', { name: 'Save' }).click();
     await page.locator('.notice-success', { hasText: 'The hearing is saved.' }).waitFor();
-    const saved = page.locator('article.hearing');
-    assert.match(await saved.innerText(), /Survivor told on/);
+    // The card is drawn again from the saved hearing: wait for it, not for the notice alone.
+    const saved = page.locator('article.hearing', { hasText: 'Survivor told on' });
+    await saved.waitFor();
     assert.match(await saved.innerText(), /Support granted\s+a screen/);
     assert.ok((await overflow()) <= 0, 'hearings fit at 360 px');
     await checkPage(page, 'case-hearings-360', { fullPage: false });

@@ -8,6 +8,7 @@
 // quick exit from a signed-in page blanks it, ends the session and leaves
 // nothing of the portal behind the Back button.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import { Api, assertClean, baseUrl, checkPage, heading, launch, newContext, signIn, unique } from './lib.mjs';
 
@@ -255,6 +256,18 @@ describe('the survivor portal', () => {
     assert.match(text, /Kofi Marelu \(Investigator, Metro Police Anti-Trafficking Unit\) read 1 passage of your statement \(Recruitment\)/);
     assert.match(text, /Tomas Reluvo \(Caseworker, Harbour Light Aftercare\) gave you a code to set up your portal/);
     await checkPage(page, 'portal-access-log');
+
+    // A copy of the whole record, saved as a file; the page stays where it is.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Save a copy of my record' }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'onestory-my-record.json');
+    const copy = JSON.parse(await readFile(await download.path(), 'utf8'));
+    assert.ok(copy.sections.statement.records.length > 0, 'the copy holds the statement');
+    assert.ok(copy.sections.access_log.records.length > 0, 'the copy holds the access log');
+    assert.equal(new Set(copy.sections.survivor.records.map((r) => r.id)).size, 1, 'one survivor: their own');
+    await log.waitFor();
     assertClean(context);
     await context.close();
   });

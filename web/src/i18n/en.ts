@@ -1022,6 +1022,10 @@ export const en = {
   'timeline.kind.hearing': 'Hearing',
   'timeline.kind.review': 'Case review',
   'timeline.kind.assessment': 'Outcome assessment',
+  'portal.copy.title': 'A copy of your record',
+  'portal.copy.intro': 'You can save a copy of everything held about you: your details, your statement, consents, promises, hearings and this list.',
+  'portal.copy.warning': 'The file shows your name and where you live. Anyone who uses this device may be able to open it. Save it only on a device that is yours alone.',
+  'portal.copy.link': 'Save a copy of my record',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -1025,4 +1025,8 @@ export const es: Record<MessageKey, string> = {
   'timeline.kind.hearing': 'Audiencia',
   'timeline.kind.review': 'Revisión del caso',
   'timeline.kind.assessment': 'Evaluación de resultados',
+  'portal.copy.title': 'Una copia de su expediente',
+  'portal.copy.intro': 'Puede guardar una copia de todo lo que se guarda sobre usted: sus datos, su declaración, sus consentimientos, los compromisos, las audiencias y esta lista.',
+  'portal.copy.warning': 'El archivo muestra su nombre y dónde vive. Cualquier persona que use este dispositivo podría abrirlo. Guárdelo solo en un dispositivo que sea solo suyo.',
+  'portal.copy.link': 'Guardar una copia de mi expediente',
 };

@@ -1027,4 +1027,8 @@ export const fr: Record<MessageKey, string> = {
   'timeline.kind.hearing': 'Audience',
   'timeline.kind.review': 'Revue de dossier',
   'timeline.kind.assessment': 'Évaluation des résultats',
+  'portal.copy.title': 'Une copie de votre dossier',
+  'portal.copy.intro': 'Vous pouvez enregistrer une copie de tout ce qui est conservé sur vous : vos informations, votre déclaration, vos consentements, les engagements, les audiences et cette liste.',
+  'portal.copy.warning': 'Le fichier montre votre nom et votre adresse. Toute personne qui utilise cet appareil pourrait l’ouvrir. Enregistrez-le seulement sur un appareil qui n’est qu’à vous.',
+  'portal.copy.link': 'Enregistrer une copie de mon dossier',
 };

@@ -410,6 +410,15 @@ export function AccessLogScreen(_: ScreenProps) {
           ))}
         </ol>
       )}
+      <section class="card" aria-labelledby="portal-copy-heading">
+        <h2 id="portal-copy-heading">{t('portal.copy.title')}</h2>
+        <p>{t('portal.copy.intro')}</p>
+        <p class="notice notice-warning">{t('portal.copy.warning')}</p>
+        {/* The server answers with the file as an attachment; the page stays. */}
+        <a class="button button-secondary" href="/api/v1/portal/export" download="onestory-my-record.json">
+          {t('portal.copy.link')}
+        </a>
+      </section>
     </PortalPage>
   );
 }
