@@ -59,6 +59,37 @@ Status CheckTransition(ReviewStatus from, const PassageReview& review) {
     return Status::Ok();
 }
 
+// The current version of a passage, with what deciding a review of it needs:
+// loaded, decided (kReviewPassage) and refused as `audit_action` if not
+// allowed; a corrected (superseded) version is a conflict.
+struct ReviewablePassage {
+    store::PassageRow row;
+    store::SurvivorRow survivor;
+    policy::Decision decision;
+};
+
+Result<ReviewablePassage> LoadReviewablePassage(const ServiceContext& ctx, const Actor& actor,
+                                                std::string_view passage_id, std::string_view audit_action,
+                                                std::string_view superseded_message) {
+    std::optional<store::PassageRow> row;
+    std::optional<CaseAccess> access;
+    std::optional<store::SurvivorRow> survivor;
+    ONESTORY_RETURN_IF_ERROR(ctx.store.Read([&](store::Transaction& tx) -> Status {
+        ONESTORY_ASSIGN_OR_RETURN(row, store::GetPassage(tx, passage_id));
+        if (!row) return Status::NotFound("no such passage");
+        ONESTORY_ASSIGN_OR_RETURN(access, LoadCaseAccess(tx, actor, row->case_id, ctx.clock.Now()));
+        ONESTORY_ASSIGN_OR_RETURN(survivor, store::GetSurvivor(tx, row->survivor_id));
+        return Status::Ok();
+    }));
+    const auto decision = policy::Decide(actor, Action::kReviewPassage, access->resource, access->context);
+    if (!decision.allowed) {
+        return Refuse(ctx, actor, decision, std::string(audit_action), "passage", row->id, row->survivor_id,
+                      row->case_id);
+    }
+    if (row->superseded_by) return Status::Conflict("superseded", std::string(superseded_message));
+    return ReviewablePassage{std::move(*row), std::move(*survivor), decision};
+}
+
 }  // namespace
 
 Result<Passage> OpenPassage(store::Transaction& tx, const SurvivorSealer& sealer, const store::PassageRow& r) {
@@ -220,23 +251,12 @@ Result<Passage> StatementService::Get(const Actor& actor, std::string_view passa
 
 Result<Passage> StatementService::Review(const Actor& actor, std::string_view passage_id, const PassageReview& review) {
     const Instant now = ctx_.clock.Now();
-    std::optional<store::PassageRow> row;
-    std::optional<CaseAccess> access;
-    std::optional<store::SurvivorRow> survivor;
-    ONESTORY_RETURN_IF_ERROR(ctx_.store.Read([&](store::Transaction& tx) -> Status {
-        ONESTORY_ASSIGN_OR_RETURN(row, store::GetPassage(tx, passage_id));
-        if (!row) return Status::NotFound("no such passage");
-        ONESTORY_ASSIGN_OR_RETURN(access, LoadCaseAccess(tx, actor, row->case_id, now));
-        ONESTORY_ASSIGN_OR_RETURN(survivor, store::GetSurvivor(tx, row->survivor_id));
-        return Status::Ok();
-    }));
-    const auto decision = policy::Decide(actor, Action::kReviewPassage, access->resource, access->context);
-    if (!decision.allowed) {
-        return Refuse(ctx_, actor, decision, "passage.review", "passage", row->id, row->survivor_id, row->case_id);
-    }
-    if (row->superseded_by) {
-        return Status::Conflict("superseded", "this version was corrected since; review the current version");
-    }
+    ONESTORY_ASSIGN_OR_RETURN(auto loaded, LoadReviewablePassage(ctx_, actor, passage_id, "passage.review",
+                                                                 "this version was corrected since; review the "
+                                                                 "current version"));
+    const store::PassageRow* row = &loaded.row;
+    const store::SurvivorRow* survivor = &loaded.survivor;
+    const policy::Decision& decision = loaded.decision;
     const auto from = ParseEnum<ReviewStatus>(row->review_status).value_or(ReviewStatus::kUnreviewed);
     ONESTORY_RETURN_IF_ERROR(CheckTransition(from, review));
     if (review.survivor_comment &&
@@ -315,23 +335,12 @@ Result<Passage> StatementService::Review(const Actor& actor, std::string_view pa
 
 Result<Passage> StatementService::Comment(const Actor& actor, std::string_view passage_id, std::string_view comment) {
     const Instant now = ctx_.clock.Now();
-    std::optional<store::PassageRow> row;
-    std::optional<CaseAccess> access;
-    std::optional<store::SurvivorRow> survivor;
-    ONESTORY_RETURN_IF_ERROR(ctx_.store.Read([&](store::Transaction& tx) -> Status {
-        ONESTORY_ASSIGN_OR_RETURN(row, store::GetPassage(tx, passage_id));
-        if (!row) return Status::NotFound("no such passage");
-        ONESTORY_ASSIGN_OR_RETURN(access, LoadCaseAccess(tx, actor, row->case_id, now));
-        ONESTORY_ASSIGN_OR_RETURN(survivor, store::GetSurvivor(tx, row->survivor_id));
-        return Status::Ok();
-    }));
-    const auto decision = policy::Decide(actor, Action::kReviewPassage, access->resource, access->context);
-    if (!decision.allowed) {
-        return Refuse(ctx_, actor, decision, "passage.comment", "passage", row->id, row->survivor_id, row->case_id);
-    }
-    if (row->superseded_by) {
-        return Status::Conflict("superseded", "this version was corrected since; comment on the current version");
-    }
+    ONESTORY_ASSIGN_OR_RETURN(auto loaded, LoadReviewablePassage(ctx_, actor, passage_id, "passage.comment",
+                                                                 "this version was corrected since; comment on "
+                                                                 "the current version"));
+    const store::PassageRow* row = &loaded.row;
+    const store::SurvivorRow* survivor = &loaded.survivor;
+    const policy::Decision& decision = loaded.decision;
     if (comment.empty() || comment.size() > kMaxCommentBytes) {
         return Status::Invalid("comment", "must be 1 to 4000 bytes");
     }
